@@ -1,0 +1,404 @@
+"""Command line: ``python -m analysis COMMAND``.
+
+Commands (``python -m analysis COMMAND --help`` for each):
+
+* ``run [CORPUS...]`` — the whole job into an output folder;
+* ``clean FILE`` — print the cleaned text;
+* ``tokens FILE`` — print the segmented text, one sentence a line;
+* ``count FILE... --term T`` — occurrences of terms, as CSV;
+* ``kwic FILE... --term T`` — keywords in context, as TSV;
+* ``quotas FILE...`` — quota and deadline mentions, as CSV or JSON lines;
+* ``lexicon check FILE`` — lint a lexicon file;
+* ``brief [CORPUS...]`` — charts and a one-page briefing;
+* ``cache clear`` — empty the per-document cache.
+
+Exit status: 0 on success (skipped files are reported, not fatal), 2 on
+usage errors, 1 when nothing could be read.  Expected failures print one
+line naming the file and the cause, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+__all__ = ["main"]
+
+DEFAULT_CORPUS = "data/raw"
+DEFAULT_OUT = "reports"
+
+
+class UsageError(Exception):
+    """A mistake in the command line (exit status 2)."""
+
+
+class Failure(Exception):
+    """An expected failure (exit status 1); the message is one line."""
+
+
+def _stdout_utf8() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("selection")
+    group.add_argument("--meeting-type", default="", metavar="T", help="keep speeches of this meeting type (metadata or the file name after its date)")
+    group.add_argument("--since", default="", metavar="YYYY-MM", help="keep speeches dated on or after this")
+    group.add_argument("--until", default="", metavar="YYYY-MM", help="keep speeches dated on or before this")
+    group.add_argument("--speaker", default="", help="keep speeches whose speaker contains this")
+
+
+def _add_analysis(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("analysis")
+    group.add_argument("--lexicon", default="", metavar="FILE", help="a lexicon YAML file (default: the bundled lexicon)")
+    group.add_argument("--extend-lexicon", action="store_true", help="add --lexicon to the bundled lexicon instead of replacing it")
+    group.add_argument("--stopwords", default="", metavar="FILE", help="a stopword list (default: the bundled list)")
+    group.add_argument("--segmenter", default="jieba", choices=["jieba", "rjieba"], help="segmenter: jieba (reference) or rjieba (fast)")
+    group.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Analyse Chinese officials' speeches: clean, segment, count policy terms, themes and quotas.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    run = commands.add_parser("run", help="run the whole job on a folder of speeches")
+    run.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS], help=f"folders and/or files (default {DEFAULT_CORPUS})")
+    run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    run.add_argument("--metadata", default="", metavar="FILE", help="a metadata table (default: a CSV/TSV with a path column in the folder)")
+    run.add_argument("--workers", type=int, default=1, help="processes for per-speech work (default 1)")
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _add_selection(run)
+    _add_analysis(run)
+
+    clean = commands.add_parser("clean", help="print the cleaned text of a file")
+    clean.add_argument("file")
+    clean.add_argument("--original", action="store_true", help="keep Traditional characters (no conversion to Simplified)")
+
+    tokens = commands.add_parser("tokens", help="print a file segmented, one sentence a line")
+    tokens.add_argument("file")
+    _add_analysis(tokens)
+
+    count = commands.add_parser("count", help="count terms in files (CSV: doc_id,term,count)")
+    count.add_argument("files", nargs="+")
+    count.add_argument("--term", action="append", required=True, help="a term to count (repeat for several)")
+    count.add_argument("--mode", choices=["phrase", "token"], default="phrase", help="phrase: occurrences in the cleaned text (default); token: segmented tokens equal to the term")
+    _add_analysis(count)
+
+    kwic = commands.add_parser("kwic", help="keywords in context (TSV)")
+    kwic.add_argument("files", nargs="+")
+    kwic.add_argument("--term", action="append", required=True, help="a term (repeat for several)")
+    kwic.add_argument("--window", type=int, default=20, help="characters of context each side (default 20)")
+    kwic.add_argument("--regex", action="store_true", help="treat the terms as regular expressions")
+
+    quotas = commands.add_parser("quotas", help="quota and deadline mentions in files")
+    quotas.add_argument("files", nargs="+")
+    quotas.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    _add_analysis(quotas)
+
+    lexicon = commands.add_parser("lexicon", help="lexicon tools")
+    lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", metavar="SUBCOMMAND")
+    lexicon_commands.required = True
+    check = lexicon_commands.add_parser("check", help="lint a lexicon file")
+    check.add_argument("file", nargs="?", default="", help="lexicon YAML (default: the bundled lexicon)")
+
+    brief = commands.add_parser("brief", help="write the chart pack and a one-page briefing")
+    brief.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS])
+    brief.add_argument("--out", default=DEFAULT_OUT)
+    brief.add_argument("--metadata", default="", metavar="FILE")
+    brief.add_argument("--workers", type=int, default=1)
+    brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="chart labels in Chinese (default) or English")
+    brief.add_argument("--font", default="", metavar="FILE", help="a font file for the charts (default: bundled Noto Sans SC)")
+    brief.add_argument("--terms", default="", help="comma-separated terms to chart (default: the most frequent lexicon terms)")
+    brief.add_argument("--period", choices=["month", "quarter", "year"], default="", help="time unit (default: month, or year for annual series)")
+    brief.add_argument("--quiet", action="store_true")
+    _add_selection(brief)
+    _add_analysis(brief)
+
+    cache = commands.add_parser("cache", help="the per-document cache")
+    cache_commands = cache.add_subparsers(dest="cache_command", metavar="SUBCOMMAND")
+    cache_commands.required = True
+    cache_commands.add_parser("clear", help="empty the cache")
+    cache_commands.add_parser("info", help="where the cache is and how big")
+    return parser
+
+
+def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type: ignore[no-untyped-def]
+    from .pipeline import Options, Selection
+
+    selection = Selection()
+    if with_selection:
+        selection = Selection(meeting_type=args.meeting_type, since=args.since, until=args.until, speaker=args.speaker)
+        for bound in (args.since, args.until):
+            if bound:
+                from .metadata import parse_date
+
+                if parse_date(bound).year is None:
+                    raise UsageError(f"not a date: {bound!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    if args.extend_lexicon and not args.lexicon:
+        raise UsageError("--extend-lexicon needs --lexicon FILE")
+    return Options(
+        lexicon=args.lexicon,
+        extend_default=args.extend_lexicon,
+        stopwords=args.stopwords,
+        segmenter=args.segmenter,
+        max_mb=args.max_mb,
+        selection=selection,
+    )
+
+
+def _read_documents(files: Sequence[str]):  # type: ignore[no-untyped-def]
+    """Read files for the one-file commands; report bad ones, one line each."""
+    from .ingest import document_read
+    from .readers import ReadError
+
+    documents = []
+    for name in files:
+        path = Path(name)
+        if not path.exists():
+            _say(f"error: {name}: no such file")
+            continue
+        if path.is_dir():
+            _say(f"error: {name}: is a folder (use `run` for folders)")
+            continue
+        try:
+            documents.append(document_read(path, path.name))
+        except ReadError as err:
+            _say(f"error: {name}: {err}")
+    if not documents:
+        raise Failure("nothing could be read")
+    return documents
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .pipeline import TokenParquetWriter, corpus_run, outputs_write
+
+    options = _options(args, with_selection=True)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with TokenParquetWriter(out / "tokens.parquet") as sink:
+        result = corpus_run(
+            args.corpus,
+            options=options,
+            metadata=args.metadata or None,
+            workers=args.workers,
+            token_sink=sink,
+        )
+    outputs_write(result, out)
+    for row in result.report.itertuples(index=False):
+        if row.status == "error":
+            _say(f"error: {row.path}: {row.reason}")
+    if not args.quiet:
+        print(_summary(result, out))
+    return 0 if result.n_ok else 1
+
+
+def _summary(result, out: Path) -> str:  # type: ignore[no-untyped-def]
+    counts = result.report["status"].value_counts()
+    corpus = result.corpus
+    lines = [
+        f"{len(result.report)} files: {counts.get('ok', 0)} ok, {counts.get('skipped', 0)} skipped, {counts.get('error', 0)} errors"
+        + f" ({result.seconds:.1f} s)",
+    ]
+    if len(corpus):
+        dated = corpus["year"].notna()
+        lines.append(
+            f"{len(corpus)} speeches, {int(corpus['n_chars'].sum()):,} characters, {int(corpus['n_tokens'].sum()):,} tokens;"
+            + (f" dated {corpus.loc[dated, 'date'].min()} … {corpus.loc[dated, 'date'].max()}" if dated.any() else " no year known")
+            + (f"; {int((~dated).sum())} without a year" if dated.any() and (~dated).any() else "")
+        )
+        duplicates = int((corpus["duplicate_of"] != "").sum())
+        if duplicates:
+            lines.append(f"{duplicates} near-duplicates flagged (duplicate_of)")
+        top = result.term_counts.groupby("term")["count"].sum().sort_values(ascending=False).head(8)
+        if len(top):
+            lines.append("top lexicon terms: " + ", ".join(f"{t} {c}" for t, c in top.items()))
+        lines.append(f"{len(result.quotas)} quota/deadline mentions")
+    skipped = result.report[result.report["status"] == "skipped"]
+    for row in skipped.head(10).itertuples(index=False):
+        lines.append(f"skipped: {row.path}: {row.reason}")
+    if len(skipped) > 10:
+        lines.append(f"… and {len(skipped) - 10} more skipped (see ingest_report.csv)")
+    lines.append(f"wrote {out}/ (corpus.csv, ingest_report.csv, term_counts.csv, themes.csv, quotas.csv, … run.json)")
+    return "\n".join(lines)
+
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    (doc,) = _read_documents([args.file])
+    print(doc.text_original if args.original else doc.text)
+    return 0
+
+
+def _cmd_tokens(args: argparse.Namespace) -> int:
+    from .outline import outline_sentences
+    from .pipeline import tools_for
+
+    options = _options(args)
+    (doc,) = _read_documents([args.file])
+    _, segmenter = tools_for(options)
+    for sentence in outline_sentences(doc.text):
+        words = segmenter.words(sentence.text)
+        if words:
+            print(" ".join(words))
+    return 0
+
+
+def _cmd_count(args: argparse.Namespace) -> int:
+    from .pipeline import tools_for
+    from .terms import phrase_count, token_count
+
+    documents = _read_documents(args.files)
+    segmenter = tools_for(_options(args))[1] if args.mode == "token" else None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["doc_id", "term", "count"])
+    for doc in documents:
+        words = segmenter.words(doc.text) if segmenter is not None else None
+        for term in args.term:
+            count = token_count(words, term) if words is not None else phrase_count(doc.text, term)
+            writer.writerow([doc.doc_id, term, count])
+    sys.stdout.write(buffer.getvalue())
+    return 0
+
+
+def _cmd_kwic(args: argparse.Namespace) -> int:
+    import re
+
+    from .outline import outline_sentences
+    from .terms import kwic
+
+    if args.window < 0:
+        raise UsageError("--window must be 0 or more")
+    if args.regex:
+        for term in args.term:
+            try:
+                re.compile(term)
+            except re.error as err:
+                raise UsageError(f"--term {term!r}: not a regular expression ({err})") from None
+    documents = _read_documents(args.files)
+    print("doc_id\tsection\tstart\tleft\tmatch\tright")
+    for doc in documents:
+        sentences = outline_sentences(doc.text)
+        for term in args.term:
+            frame = kwic(doc.doc_id, doc.text, sentences, term, window=args.window, regex=args.regex)
+            for row in frame.itertuples(index=False):
+                print("\t".join(str(v).replace("\t", " ") for v in row))
+    return 0
+
+
+def _cmd_quotas(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .pipeline import tools_for
+    from .quotas import QUOTA_COLUMNS, quotas_extract
+
+    lexicon, _ = tools_for(_options(args))
+    documents = _read_documents(args.files)
+    frames = [quotas_extract(doc.text, doc_id=doc.doc_id, lexicon=lexicon) for doc in documents]
+    frames = [f for f in frames if not f.empty]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=QUOTA_COLUMNS)
+    if args.format == "jsonl":
+        for record in json.loads(table.to_json(orient="records", force_ascii=False)):
+            print(json.dumps(record, ensure_ascii=False))
+    else:
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+def _cmd_lexicon(args: argparse.Namespace) -> int:
+    from .lexicon import lexicon_check, lexicon_default, lexicon_load
+
+    lexicon = lexicon_load(args.file) if args.file else lexicon_default()
+    problems = lexicon_check(lexicon)
+    source = args.file or lexicon.source
+    for problem in problems:
+        print(f"{source}: {problem}")
+    n_variants = sum(len(t.variants) for t in lexicon.terms)
+    status = "ok" if not problems else f"{len(problems)} problems"
+    print(f"{source}: {len(lexicon.themes)} themes, {len(lexicon.terms)} terms, {n_variants} variants: {status}")
+    return 0 if not problems else 1
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from .brief import brief_write
+
+    options = _options(args, with_selection=True)
+    written = brief_write(
+        args.corpus,
+        out=Path(args.out),
+        options=options,
+        metadata=args.metadata or None,
+        workers=args.workers,
+        lang=args.lang,
+        font=args.font or None,
+        terms=[t.strip() for t in args.terms.split(",") if t.strip()],
+        period=args.period or None,
+    )
+    if not args.quiet:
+        print(f"wrote {len(written)} files into {args.out}/ (figures/, briefing.html, briefing.pdf)")
+    return 0
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from .cache import cache_clear, cache_info
+
+    if args.cache_command == "clear":
+        removed, folder = cache_clear()
+        print(f"removed {removed} cached entries from {folder}")
+    else:
+        folder, entries, size = cache_info()
+        print(f"{folder}: {entries} entries, {size / 1e6:.1f} MB")
+    return 0
+
+
+_COMMANDS = {
+    "run": _cmd_run,
+    "clean": _cmd_clean,
+    "tokens": _cmd_tokens,
+    "count": _cmd_count,
+    "kwic": _cmd_kwic,
+    "quotas": _cmd_quotas,
+    "lexicon": _cmd_lexicon,
+    "brief": _cmd_brief,
+    "cache": _cmd_cache,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    _stdout_utf8()
+    parser = _parser()
+    args = parser.parse_args(argv)
+    from .lexicon import LexiconError
+
+    try:
+        return _COMMANDS[args.command](args)
+    except UsageError as err:
+        parser.print_usage(sys.stderr)
+        _say(f"{parser.prog}: error: {err}")
+        return 2
+    except (Failure, LexiconError, FileNotFoundError, ValueError, RuntimeError) as err:
+        _say(f"error: {err}")
+        return 1
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130

@@ -1,0 +1,97 @@
+"""Numbered formulations (数字化概括): 三会一课, 五个亲自, 两种意识, 三必看.
+
+Chinese political language packs policies into numbered slogans.  A
+formulation is found when it is
+
+* a lexicon term that starts with a Chinese numeral (三会一课, 两个维护), or
+* a quoted phrase that starts with one (“两种意识”, “三必看”, “五个亲自”), or
+* an unquoted ``[数]个[2–4 characters]`` phrase that the speech spells out
+  right after a colon.
+
+Where a speech spells out the parts (``“五个亲自”:亲自读文件、亲自作部署…``, or
+``“两种意识”:一是…二是…``), the parts are listed, and ``parts_complete``
+says whether their number matches the numeral.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .lexicon import Lexicon
+from .outline import CN_NUMERALS
+
+__all__ = ["formulations_find", "FORMULATION_COLUMNS"]
+
+FORMULATION_COLUMNS = ["doc_id", "formulation", "number", "count", "first_start", "parts", "n_parts", "parts_complete"]
+
+_NUMERAL = "[一二三四五六七八九十两双]"
+_VALUE = {**CN_NUMERALS, "两": 2, "双": 2}
+_QUOTED = re.compile(rf"[“\"「‘]({_NUMERAL}{{1,2}}[\u4e00-\u9fff]{{1,6}})[”\"」’]")
+_COUNTED = re.compile(rf"({_NUMERAL}个[\u4e00-\u9fff]{{2,4}})(?=[”\"」]?[:：])")
+# Ordinary counted phrases that are not slogans.
+_NOT_SLOGANS = re.compile(r"^(?:[一二三四五六七八九十两]个(?:方面|问题|重点|月|年|小时|百分点|季度|阶段|部分|层次|环节|意见|地方|村|乡镇))")
+_LIST_AFTER = re.compile(r"^[”\"」’]?[:：]\s*([^。；;\n]{2,200})")
+_ENUMERATED = re.compile(rf"{_NUMERAL}是([^。；;\n]{{2,80}})")
+
+
+def _value(numeral: str) -> int:
+    return _VALUE.get(numeral[:2], _VALUE.get(numeral[:1], 0)) if numeral else 0
+
+
+def _parts_after(text: str, end: int) -> list[str]:
+    """The parts a speech lists right after a formulation, if any."""
+    tail = text[end:end + 400]
+    match = _LIST_AFTER.match(tail)
+    if not match:
+        return []
+    body = match.group(1)
+    enumerated = _ENUMERATED.findall(tail[: match.end() + 400])
+    if body.lstrip().startswith(("一是", "一要")) and enumerated:
+        parts = []
+        for part in enumerated:
+            parts.append(part.strip())
+            if len(parts) >= 12:
+                break
+        return parts
+    series = re.match(r"[^，,、]+(?:、[^，,、]+)+", body)
+    pieces = series.group().split("、") if series else re.split(r"[，,]", body)
+    parts = [p.strip(" “”\"「」") for p in pieces if p.strip(" “”\"「」")]
+    return parts if len(parts) >= 2 else []
+
+
+def formulations_find(doc_id: str, text: str, *, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Numbered formulations in a cleaned text, counted, with their parts where spelled out.
+
+    Columns: ``doc_id, formulation, number`` (the numeral's value),
+    ``count, first_start`` (offset of the first occurrence), ``parts``
+    (joined by ``｜``), ``n_parts, parts_complete``.
+    """
+    found: dict[str, list[int]] = {}
+    spans: dict[str, int] = {}
+    candidates: set[str] = set()
+    if lexicon is not None:
+        candidates.update(f for f in lexicon.surface_forms() if re.match(_NUMERAL, f))
+    for pattern in (_QUOTED, _COUNTED):
+        for match in pattern.finditer(text):
+            phrase = match.group(1)
+            if not _NOT_SLOGANS.match(phrase):
+                candidates.add(phrase)
+    for phrase in candidates:
+        starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+        if starts:
+            found[phrase] = starts
+            spans[phrase] = len(phrase)
+    rows = []
+    for phrase, starts in sorted(found.items(), key=lambda kv: kv[1][0]):
+        parts: list[str] = []
+        for start in starts:
+            parts = _parts_after(text, start + spans[phrase])
+            if parts:
+                break
+        number = _value(phrase[:2]) if phrase[:2] in _VALUE else _value(phrase[:1])
+        rows.append(
+            (doc_id, phrase, number, len(starts), starts[0], "｜".join(parts), len(parts), bool(parts) and len(parts) == number)
+        )
+    return pd.DataFrame(rows, columns=FORMULATION_COLUMNS)

@@ -1,0 +1,310 @@
+"""Policy-term lexicons: loading, checking, and dictionary matching.
+
+A lexicon is a YAML data file (schema in ``analysis/data/README.md``): themes,
+each with an English label and subthemes; subthemes hold terms; a term has a
+canonical form, optional variants (abbreviations counted toward it), an
+optional regular-expression ``pattern`` and a note.  The default lexicon is
+``analysis/data/lexicon_zh.yaml``; users pass their own file or extend the
+default with :func:`lexicon_extend`.
+
+Matching follows the dictionary semantics of quanteda's ``tokens_lookup``:
+scanning the text from left to right, the longest entry starting at a
+position wins, so 全面从严治党 is not also counted as 从严治党, and a variant
+counts toward its canonical term.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+__all__ = [
+    "Term",
+    "Theme",
+    "Lexicon",
+    "LexiconError",
+    "DEFAULT_LEXICON",
+    "lexicon_load",
+    "lexicon_default",
+    "lexicon_extend",
+    "lexicon_check",
+]
+
+DEFAULT_LEXICON = "lexicon_zh.yaml"
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file and the cause."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon term: its canonical form and where it sits."""
+
+    term: str
+    theme: str
+    subtheme: str
+    variants: tuple[str, ...] = ()
+    pattern: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme: id, Chinese label, English label, and its subthemes' labels."""
+
+    id: str
+    label: str
+    label_en: str
+    subthemes: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch).startswith(("P", "S"))
+
+
+@dataclass
+class Lexicon:
+    """A loaded lexicon.  Build with :func:`lexicon_load` or :func:`lexicon_default`."""
+
+    name: str
+    version: str
+    themes: dict[str, Theme]
+    terms: list[Term]
+    source: str = ""
+    description: str = ""
+
+    # -- look-ups ---------------------------------------------------------
+    def surface_forms(self) -> dict[str, Term]:
+        """Every fixed string (canonical terms and variants) → its term."""
+        forms: dict[str, Term] = {}
+        for term in self.terms:
+            forms.setdefault(term.term, term)
+            for variant in term.variants:
+                forms.setdefault(variant, term)
+        return forms
+
+    def theme_of(self, term: str) -> str:
+        """Theme id of a canonical term or variant ('' when not in the lexicon)."""
+        found = self.surface_forms().get(term)
+        return found.theme if found else ""
+
+    def theme_label(self, theme_id: str, *, lang: str = "zh") -> str:
+        theme = self.themes.get(theme_id)
+        if theme is None:
+            return theme_id
+        return theme.label_en if lang == "en" else theme.label
+
+    def fingerprint(self) -> str:
+        """A short hash of the lexicon's content, for caches and ``run.json``."""
+        digest = hashlib.sha256()
+        for term in sorted(self.terms, key=lambda t: t.term):
+            digest.update(f"{term.term}|{term.theme}|{term.subtheme}|{','.join(term.variants)}|{term.pattern}\n".encode())
+        return digest.hexdigest()[:16]
+
+    # -- matching ---------------------------------------------------------
+    def matcher(self) -> re.Pattern[str]:
+        """A compiled pattern that finds entries leftmost-longest.
+
+        Fixed strings are compiled into a trie-shaped regular expression
+        (fast on large texts); optional groups are greedy, so the longest
+        entry at a position wins.  Patterns are tried after fixed strings.
+        """
+        if not hasattr(self, "_matcher"):
+            trie_regex = _trie_regex(list(self.surface_forms()))
+            patterns = [t.pattern for t in self.terms if t.pattern]
+            alternatives = [f"(?:{trie_regex})"] if trie_regex else []
+            alternatives += [f"(?:{p})" for p in patterns]
+            self._matcher = re.compile("|".join(alternatives) or r"(?!)")
+        return self._matcher
+
+    def _pattern_terms(self) -> list[tuple[re.Pattern[str], Term]]:
+        if not hasattr(self, "_compiled_patterns"):
+            self._compiled_patterns = [(re.compile(t.pattern), t) for t in self.terms if t.pattern]
+        return self._compiled_patterns
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str, Term]]:
+        """Yield ``(start, end, matched text, term)`` for every match in ``text``."""
+        forms = self.surface_forms()
+        for match in self.matcher().finditer(text):
+            matched = match.group()
+            term = forms.get(matched)
+            if term is None:
+                term = next(t for p, t in self._pattern_terms() if p.fullmatch(matched))
+            yield match.start(), match.end(), matched, term
+
+    def user_dictionary(self) -> list[str]:
+        """Entries for the segmenter's user dictionary: all fixed strings."""
+        return sorted(self.surface_forms(), key=lambda s: (-len(s), s))
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def render(node: dict) -> str:
+        terminal = "" in node
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if terminal:
+            return f"(?:{body})?"
+        return body
+
+    return render(trie)
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]  # type: ignore[union-attr]
+
+
+def _parse(data: object, source: str) -> Lexicon:
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list):
+        raise LexiconError(f"{source}: not a lexicon (needs a top-level 'themes' list; see analysis/data/README.md)")
+    themes: dict[str, Theme] = {}
+    terms: list[Term] = []
+    for i, theme_data in enumerate(data["themes"]):
+        if not isinstance(theme_data, dict) or "id" not in theme_data:
+            raise LexiconError(f"{source}: theme #{i + 1} has no 'id'")
+        theme_id = str(theme_data["id"])
+        subthemes: dict[str, tuple[str, str]] = {}
+        groups = list(theme_data.get("subthemes") or [])
+        if theme_data.get("terms"):
+            groups.append({"id": theme_id, "label": theme_data.get("label", theme_id), "terms": theme_data["terms"]})
+        for group in groups:
+            sub_id = str(group.get("id", theme_id))
+            subthemes[sub_id] = (str(group.get("label", sub_id)), str(group.get("label_en", group.get("label", sub_id))))
+            for entry in group.get("terms") or []:
+                if isinstance(entry, str):
+                    entry = {"term": entry}
+                if not isinstance(entry, dict) or not entry.get("term"):
+                    raise LexiconError(f"{source}: an entry under {sub_id} has no 'term'")
+                pattern = str(entry.get("pattern") or "")
+                if pattern:
+                    try:
+                        re.compile(pattern)
+                    except re.error as err:
+                        raise LexiconError(f"{source}: term {entry['term']}: bad pattern: {err}") from None
+                terms.append(
+                    Term(
+                        term=str(entry["term"]).strip(),
+                        theme=theme_id,
+                        subtheme=sub_id,
+                        variants=tuple(v.strip() for v in _as_list(entry.get("variants")) if v.strip()),
+                        pattern=pattern,
+                        note=str(entry.get("note") or entry.get("source") or ""),
+                    )
+                )
+        themes[theme_id] = Theme(
+            id=theme_id,
+            label=str(theme_data.get("label", theme_id)),
+            label_en=str(theme_data.get("label_en", theme_data.get("label", theme_id))),
+            subthemes=subthemes,
+        )
+    return Lexicon(
+        name=str(data.get("name", Path(source).stem)),
+        version=str(data.get("version", "")),
+        themes=themes,
+        terms=terms,
+        source=source,
+        description=str(data.get("description", "")),
+    )
+
+
+def lexicon_load(path: str | Path) -> Lexicon:
+    """Load a lexicon from a YAML file.
+
+    Raises:
+        LexiconError: when the file is missing, not YAML, or not a lexicon.
+    """
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such lexicon file") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise LexiconError(f"{path}: not valid UTF-8 YAML ({first_line})") from None
+    return _parse(data, str(path))
+
+
+def lexicon_default() -> Lexicon:
+    """The bundled default lexicon of Chinese governance vocabulary."""
+    resource = resources.files("analysis") / "data" / DEFAULT_LEXICON
+    with resources.as_file(resource) as path:
+        lexicon = lexicon_load(path)
+    lexicon.source = f"analysis/data/{DEFAULT_LEXICON}"
+    return lexicon
+
+
+def lexicon_extend(base: Lexicon, extra: Lexicon) -> Lexicon:
+    """The base lexicon plus the extra one's themes and terms.
+
+    A term in ``extra`` replaces the base entry with the same canonical form
+    (so a user can move a term to another theme or add variants).
+    """
+    replaced = {t.term for t in extra.terms}
+    themes = dict(base.themes)
+    themes.update(extra.themes)
+    terms = [t for t in base.terms if t.term not in replaced] + list(extra.terms)
+    return Lexicon(
+        name=f"{base.name}+{extra.name}",
+        version=f"{base.version}+{extra.version}",
+        themes=themes,
+        terms=terms,
+        source=f"{base.source}+{extra.source}",
+        description=base.description,
+    )
+
+
+def lexicon_check(lexicon: Lexicon) -> list[str]:
+    """Problems that make a lexicon count wrongly; an empty list means clean.
+
+    Finds duplicate terms, a term under two themes, variants that collide
+    with another term or variant, entries jieba cannot keep whole
+    (punctuation or spaces inside), one-character entries, and themes with
+    no terms.
+    """
+    problems: list[str] = []
+    owner: dict[str, Term] = {}
+    for term in lexicon.terms:
+        if term.theme not in lexicon.themes:
+            problems.append(f"term {term.term}: unknown theme {term.theme}")
+        for form, kind in [(term.term, "term")] + [(v, "variant") for v in term.variants]:
+            if form in owner:
+                other = owner[form]
+                if other.term == term.term and other.theme != term.theme:
+                    problems.append(f"{kind} {form}: under two themes ({other.theme}, {term.theme})")
+                elif other.term == term.term:
+                    problems.append(f"{kind} {form}: listed twice under {term.theme}")
+                else:
+                    problems.append(f"{kind} {form} (of {term.term}) collides with {other.term} ({other.theme})")
+                continue
+            owner[form] = term
+            if any(ch.isspace() for ch in form):
+                problems.append(f"{kind} {form}: contains a space; jieba would split it")
+            elif any(_is_punctuation(ch) for ch in form):
+                problems.append(f"{kind} {form}: contains punctuation; jieba would split it")
+            if len(form) < 2:
+                problems.append(f"{kind} {form}: a single character matches inside too many words")
+    used = {t.theme for t in lexicon.terms}
+    for theme_id in lexicon.themes:
+        if theme_id not in used:
+            problems.append(f"theme {theme_id}: has no terms")
+    return problems

@@ -1,0 +1,557 @@
+"""The whole job: from a folder of speeches to the tables a researcher reads.
+
+:func:`document_process` does everything that concerns one speech (read,
+clean, outline, segment, match lexicon terms, extract quotas and numbered
+formulations).  It is a module-level function of picklable arguments, so it
+runs the same in this process, in a process pool, or on Dask workers.
+:func:`corpus_run` then does what needs the whole corpus (near-duplicates,
+TF-IDF keywords) and :func:`outputs_write` writes the documented files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import pandas as pd
+
+from . import __version__
+from .formulations import FORMULATION_COLUMNS, formulations_find
+from .ingest import DEFAULT_MAX_MB, Discovery, Document, FileRecord, corpus_discover, document_read
+from .lexicon import Lexicon, lexicon_default, lexicon_extend, lexicon_load
+from .metadata import PartialDate
+from .outline import outline_sentences
+from .quotas import QUOTA_COLUMNS, quotas_extract
+from .readers import EmptyDocument, ReadError
+from .segment import Segmenter, load_stopwords
+from .terms import TERM_MATCH_COLUMNS, DocumentTermMatrix, dtm_build, is_content_word, keywords_tfidf, terms_count, terms_match
+from .themes import themes_by_section, themes_distribution
+
+__all__ = [
+    "Options",
+    "Selection",
+    "DocResult",
+    "CorpusResult",
+    "document_process",
+    "corpus_run",
+    "outputs_write",
+    "duplicates_flag",
+    "CORPUS_COLUMNS",
+    "REPORT_COLUMNS",
+]
+
+CORPUS_COLUMNS = [
+    "doc_id", "path", "title", "date", "year", "month", "day", "date_source", "meeting_type", "speaker",
+    "n_chars_raw", "n_chars", "n_tokens", "traditional", "duplicate_of",
+    "n_sentences", "n_placeholders", "encoding", "title_source", "meeting_type_source", "speaker_source",
+]
+REPORT_COLUMNS = ["path", "status", "reason", "notes"]
+TOKEN_COLUMNS = ["doc_id", "sentence", "start", "end", "token", "stopword"]
+SENTENCE_COLUMNS = ["doc_id", "sentence", "start", "end", "section", "heading", "text"]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which speeches to keep, by metadata (all of them by default).
+
+    ``meeting_type`` matches the metadata field or the part of the file name
+    after its date (``2023-02-21_politburo-meeting.txt`` → ``politburo-meeting``);
+    ``since``/``until`` are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and keep
+    speeches whose known date falls within them (speeches without a year are
+    left out when either is given); ``speaker`` matches a substring.
+    """
+
+    meeting_type: str = ""
+    since: str = ""
+    until: str = ""
+    speaker: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.meeting_type or self.since or self.until or self.speaker)
+
+    def excludes(self, doc: Document) -> str:
+        """Why the selection leaves a speech out ('' when it keeps it)."""
+        meta = doc.metadata
+        if self.meeting_type:
+            from .metadata import meeting_type_from_filename
+
+            types = {meta.meeting_type, meeting_type_from_filename(Path(doc.path).stem)}
+            if self.meeting_type not in types:
+                return f"excluded by --meeting-type {self.meeting_type} (meeting type: {meta.meeting_type or 'unknown'})"
+        if self.since or self.until:
+            if meta.date.year is None:
+                return "excluded by --since/--until: year unknown"
+            key = _date_key(meta.date)
+            if self.since and key < _bound_key(self.since, end=False):
+                return f"excluded by --since {self.since} (date {meta.date.iso()})"
+            if self.until and key > _bound_key(self.until, end=True):
+                return f"excluded by --until {self.until} (date {meta.date.iso()})"
+        if self.speaker and self.speaker not in meta.speaker:
+            return f"excluded by --speaker {self.speaker}"
+        return ""
+
+
+def _date_key(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year or 0, date.month or 0, date.day or 0)
+
+
+def _bound_key(value: str, *, end: bool) -> tuple[int, int, int]:
+    from .metadata import parse_date
+
+    date = parse_date(value)
+    if date.year is None:
+        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    fill = 99 if end else 0
+    return (date.year, date.month if date.month is not None else fill, date.day if date.day is not None else fill)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything that changes results; recorded in ``run.json``."""
+
+    lexicon: str = ""  # a lexicon file; '' for the bundled default
+    extend_default: bool = False  # add the lexicon file to the default instead of replacing it
+    stopwords: str = ""  # a stopword file; '' for the bundled list
+    segmenter: str = "jieba"
+    max_mb: float = DEFAULT_MAX_MB
+    selection: Selection = field(default_factory=Selection)
+    n_keywords: int = 20
+
+
+@lru_cache(maxsize=4)
+def _tools(lexicon_path: str, extend_default: bool, stopwords_path: str, engine: str) -> tuple[Lexicon, Segmenter]:
+    """The lexicon and segmenter for a set of options, built once per process."""
+    if lexicon_path:
+        lexicon = lexicon_load(lexicon_path)
+        if extend_default:
+            lexicon = lexicon_extend(lexicon_default(), lexicon)
+    else:
+        lexicon = lexicon_default()
+    stopwords = load_stopwords(stopwords_path or None)
+    return lexicon, Segmenter(lexicon=lexicon, stopwords=stopwords, engine=engine)  # type: ignore[arg-type]
+
+
+def tools_for(options: Options) -> tuple[Lexicon, Segmenter]:
+    """The (cached) lexicon and segmenter that ``options`` ask for."""
+    return _tools(options.lexicon, options.extend_default, options.stopwords, options.segmenter)
+
+
+@dataclass
+class DocResult:
+    """Everything :func:`document_process` learns about one file."""
+
+    record: FileRecord
+    row: dict[str, Any] | None = None
+    tokens: pd.DataFrame | None = None
+    sentences: pd.DataFrame | None = None
+    matches: pd.DataFrame | None = None
+    quotas: pd.DataFrame | None = None
+    formulations: pd.DataFrame | None = None
+    token_counts: Counter[str] = field(default_factory=Counter)
+    sentence_hashes: frozenset[int] = frozenset()
+    changes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.record.status == "ok"
+
+
+_HASHABLE = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _sentence_hashes(sentences: Iterable[str]) -> frozenset[int]:
+    """Stable hashes of normalised sentences (punctuation and spaces removed)."""
+    hashes = set()
+    for sentence in sentences:
+        core = _HASHABLE.sub("", sentence)
+        if len(core) >= 8:
+            hashes.add(int.from_bytes(hashlib.blake2b(core.encode(), digest_size=8).digest(), "big"))
+    return frozenset(hashes)
+
+
+def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
+    """Read and analyse one speech file.  Never raises for a bad file."""
+    try:
+        doc = document_read(path, rel_path, table_row=table_row, max_mb=options.max_mb)
+    except EmptyDocument as err:
+        return DocResult(FileRecord(rel_path, "skipped", str(err)))
+    except ReadError as err:
+        return DocResult(FileRecord(rel_path, "error", str(err)))
+    notes = "; ".join(doc.notes)
+    excluded = options.selection.excludes(doc)
+    if excluded:
+        return DocResult(FileRecord(rel_path, "skipped", excluded, notes))
+
+    lexicon, segmenter = tools_for(options)
+    text = doc.text
+    sentences = outline_sentences(text)
+    tokens = segmenter.tokens(text)
+    starts = [s.start for s in sentences]
+    sentence_of = _positions_to_sentences(starts, [t.start for t in tokens])
+    token_frame = pd.DataFrame(
+        {
+            "doc_id": doc.doc_id,
+            "sentence": sentence_of,
+            "start": [t.start for t in tokens],
+            "end": [t.end for t in tokens],
+            "token": [t.text for t in tokens],
+            "stopword": [t.stopword for t in tokens],
+        },
+        columns=TOKEN_COLUMNS,
+    )
+    sentence_frame = pd.DataFrame(
+        [(doc.doc_id, s.index, s.start, s.end, s.section, s.heading, s.text) for s in sentences],
+        columns=SENTENCE_COLUMNS,
+    )
+    matches = terms_match(doc.doc_id, text, lexicon, sentences)
+    quotas = quotas_extract(text, doc_id=doc.doc_id, lexicon=lexicon)
+    formulations = formulations_find(doc.doc_id, text, lexicon=lexicon)
+    content = Counter(t.text for t in tokens if is_content_word(t.text, segmenter.stopwords))
+
+    meta = doc.metadata
+    row = {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "title": meta.title,
+        "date": meta.date.iso(),
+        "year": meta.date.year,
+        "month": meta.date.month,
+        "day": meta.date.day,
+        "date_source": meta.sources.get("date", ""),
+        "meeting_type": meta.meeting_type,
+        "speaker": meta.speaker,
+        "n_chars_raw": len(doc.raw_text),
+        "n_chars": len(text),
+        "n_tokens": len(tokens),
+        "traditional": doc.traditional,
+        "duplicate_of": "",
+        "n_sentences": len(sentences),
+        "n_placeholders": len(doc.cleaned.placeholders),
+        "encoding": doc.encoding,
+        "title_source": meta.sources.get("title", ""),
+        "meeting_type_source": meta.sources.get("meeting_type", ""),
+        "speaker_source": meta.sources.get("speaker", ""),
+    }
+    return DocResult(
+        record=FileRecord(rel_path, "ok", "ok", notes),
+        row=row,
+        tokens=token_frame,
+        sentences=sentence_frame,
+        matches=matches,
+        quotas=quotas,
+        formulations=formulations,
+        token_counts=content,
+        sentence_hashes=_sentence_hashes(s.text for s in sentences),
+        changes=doc.cleaned.change_counts(),
+    )
+
+
+def _positions_to_sentences(starts: list[int], positions: list[int]) -> list[int]:
+    import bisect
+
+    return [max(0, bisect.bisect_right(starts, p) - 1) for p in positions]
+
+
+def duplicates_flag(hashes: list[tuple[str, frozenset[int]]], *, threshold: float = 0.8) -> dict[str, str]:
+    """Near-duplicates: ``doc_id → doc_id of the earlier document it copies``.
+
+    A document is a near-duplicate when at least ``threshold`` of its
+    sentences (normalised: punctuation and spaces removed, at least 8
+    characters) also stand in one earlier document, in input order (paths
+    sorted).  When several earlier documents qualify, the one sharing most
+    is named.
+    """
+    index: dict[int, list[int]] = {}
+    flagged: dict[str, str] = {}
+    for i, (doc_id, hs) in enumerate(hashes):
+        shared: Counter[int] = Counter()
+        for h in hs:
+            for j in index.get(h, ()):
+                shared[j] += 1
+        if hs and shared:
+            j, n_shared = max(shared.items(), key=lambda item: (item[1], -item[0]))
+            if n_shared / len(hs) >= threshold:
+                flagged[doc_id] = hashes[j][0]
+        for h in hs:
+            index.setdefault(h, []).append(i)
+    return flagged
+
+
+@dataclass
+class CorpusResult:
+    """All tables of a run (see the README's *Outputs* section for their columns)."""
+
+    corpus: pd.DataFrame
+    report: pd.DataFrame
+    sentences: pd.DataFrame
+    matches: pd.DataFrame
+    term_counts: pd.DataFrame
+    themes: pd.DataFrame
+    section_themes: pd.DataFrame
+    keywords: pd.DataFrame
+    formulations: pd.DataFrame
+    quotas: pd.DataFrame
+    dtm: DocumentTermMatrix
+    options: Options
+    lexicon: Lexicon
+    inputs: list[str]
+    started: str
+    seconds: float
+    cleaning_changes: dict[str, int]
+    token_files: list[Path] = field(default_factory=list)
+
+    @property
+    def n_ok(self) -> int:
+        return int((self.report["status"] == "ok").sum())
+
+
+def _iterate(
+    tasks: list[tuple[Path, str, dict[str, str] | None]], options: Options, *, workers: int
+) -> Iterator[DocResult]:
+    if workers <= 1 or len(tasks) < 8:
+        for path, rel, row in tasks:
+            yield document_process(path, rel, row, options)
+        return
+    from .parallel import process_in_pool
+
+    yield from process_in_pool(tasks, options, workers=workers)
+
+
+def corpus_run(
+    inputs: list[str | Path],
+    *,
+    options: Options | None = None,
+    metadata: str | Path | None = None,
+    workers: int = 1,
+    progress: bool | None = None,
+    token_sink: Callable[[pd.DataFrame], None] | None = None,
+) -> CorpusResult:
+    """Run the whole job over folders and/or files.
+
+    Args:
+        inputs: folders (recursive) and files.
+        options: analysis options (defaults: bundled lexicon and stopwords, jieba).
+        metadata: an explicit metadata table (default: one found in the folder).
+        workers: processes for per-document work (1: in this process).
+        progress: show a progress bar (default: only on a terminal).
+        token_sink: called with each speech's token table as it is made, so
+            that tokens can be written out without holding them all in memory;
+            when None, tokens are kept in ``result.tokens``.
+    """
+    from tqdm.auto import tqdm
+
+    options = options or Options()
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    clock = time.perf_counter()
+    discovery: Discovery = corpus_discover(list(inputs), metadata=metadata)
+    lexicon, _ = tools_for(options)
+    tasks = [(path, rel, discovery.table_row(rel)) for path, rel in discovery.speeches]
+
+    records: list[FileRecord] = list(discovery.records)
+    rows, sentences, matches, quotas, formulations, kept_tokens = [], [], [], [], [], []
+    counters: list[tuple[str, Counter[str]]] = []
+    hashes: list[tuple[str, frozenset[int]]] = []
+    changes: Counter[str] = Counter()
+    show = sys.stderr.isatty() if progress is None else progress
+    for result in tqdm(_iterate(tasks, options, workers=workers), total=len(tasks), disable=not show, unit="file", desc="speeches"):
+        records.append(result.record)
+        if not result.ok:
+            continue
+        assert result.row is not None
+        rows.append(result.row)
+        sentences.append(result.sentences)
+        matches.append(result.matches)
+        quotas.append(result.quotas)
+        formulations.append(result.formulations)
+        counters.append((result.row["doc_id"], result.token_counts))
+        hashes.append((result.row["doc_id"], result.sentence_hashes))
+        changes.update(result.changes)
+        if token_sink is not None:
+            token_sink(result.tokens)  # type: ignore[arg-type]
+        else:
+            kept_tokens.append(result.tokens)
+
+    corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
+    for column in ("year", "month", "day"):
+        corpus[column] = corpus[column].astype("Int64")
+    duplicates = duplicates_flag(hashes)
+    corpus["duplicate_of"] = [duplicates.get(d, "") for d in corpus["doc_id"]]
+    dates = dict(zip(corpus["doc_id"], corpus["date"]))
+    n_chars = dict(zip(corpus["doc_id"], corpus["n_chars"]))
+
+    all_matches = _concat(matches, TERM_MATCH_COLUMNS)
+    term_counts = terms_count(all_matches, n_chars=n_chars)
+    term_counts.insert(1, "date", term_counts["doc_id"].map(dates))
+    themes = themes_distribution(all_matches, n_chars=n_chars)
+    themes.insert(1, "date", themes["doc_id"].map(dates))
+    all_sentences = _concat(sentences, SENTENCE_COLUMNS)
+    headings = {
+        (d, s): h for d, s, h in all_sentences[["doc_id", "section", "heading"]].drop_duplicates(["doc_id", "section"]).itertuples(index=False)
+    }
+    section_themes = themes_by_section(all_matches, headings=headings)
+    dtm = dtm_build(counters)
+    keywords = keywords_tfidf(dtm, n=options.n_keywords)
+
+    report = pd.DataFrame([asdict(r) for r in records], columns=REPORT_COLUMNS)
+    order = {rel: i for i, (_, rel) in enumerate(discovery.speeches)}
+    report["_order"] = report["path"].map(order).fillna(-1)
+    report = report.sort_values(["_order", "path"], kind="stable").drop(columns="_order").reset_index(drop=True)
+    result = CorpusResult(
+        corpus=corpus,
+        report=report,
+        sentences=all_sentences,
+        matches=all_matches,
+        term_counts=term_counts,
+        themes=themes,
+        section_themes=section_themes,
+        keywords=keywords,
+        formulations=_concat(formulations, FORMULATION_COLUMNS),
+        quotas=_concat(quotas, QUOTA_COLUMNS),
+        dtm=dtm,
+        options=options,
+        lexicon=lexicon,
+        inputs=[str(p) for p in inputs],
+        started=started,
+        seconds=round(time.perf_counter() - clock, 2),
+        cleaning_changes=dict(changes),
+    )
+    result.tokens = _concat(kept_tokens, TOKEN_COLUMNS) if token_sink is None else None  # type: ignore[attr-defined]
+    return result
+
+
+def _concat(frames: list[pd.DataFrame | None], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _versions() -> dict[str, str]:
+    from importlib import metadata
+
+    names = ["pandas", "jieba", "rjieba", "matplotlib", "wordcloud", "numpy", "scipy", "pyarrow", "opencc-python-reimplemented", "PyYAML"]
+    versions = {"python": platform.python_version(), "analysis": __version__}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def run_manifest(result: CorpusResult) -> dict[str, Any]:
+    """What ``run.json`` records: versions, lexicon, options, inputs, timing."""
+    options = asdict(result.options)
+    return {
+        "tool": "zh-speech-analysis",
+        "versions": _versions(),
+        "lexicon": {
+            "name": result.lexicon.name,
+            "version": result.lexicon.version,
+            "source": result.lexicon.source,
+            "sha256_16": result.lexicon.fingerprint(),
+            "n_terms": len(result.lexicon.terms),
+            "n_themes": len(result.lexicon.themes),
+        },
+        "options": options,
+        "inputs": result.inputs,
+        "started": result.started,
+        "seconds": result.seconds,
+        "counts": {
+            "files": len(result.report),
+            **result.report["status"].value_counts().to_dict(),
+            "duplicates": int((result.corpus["duplicate_of"] != "").sum()),
+        },
+        "cleaning_changes": result.cleaning_changes,
+    }
+
+
+def _csv(frame: pd.DataFrame, path: Path) -> None:
+    # A BOM so that Excel opens the UTF-8 file with Chinese intact.
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+
+
+def outputs_write(result: CorpusResult, out: Path, *, tokens: pd.DataFrame | None = None) -> list[Path]:
+    """Write the documented output files into ``out``; return their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    tables = {
+        "corpus.csv": result.corpus,
+        "ingest_report.csv": result.report,
+        "term_counts.csv": result.term_counts,
+        "themes.csv": result.themes,
+        "section_themes.csv": result.section_themes,
+        "keywords.csv": result.keywords,
+        "formulations.csv": result.formulations,
+        "quotas.csv": result.quotas,
+    }
+    for name, frame in tables.items():
+        _csv(frame, out / name)
+        written.append(out / name)
+    result.sentences.to_parquet(out / "sentences.parquet", index=False)
+    result.matches.to_parquet(out / "term_matches.parquet", index=False)
+    written += [out / "sentences.parquet", out / "term_matches.parquet"]
+    token_table = tokens if tokens is not None else getattr(result, "tokens", None)
+    if token_table is not None:
+        token_table.to_parquet(out / "tokens.parquet", index=False)
+        written.append(out / "tokens.parquet")
+    (out / "run.json").write_text(json.dumps(run_manifest(result), ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    written.append(out / "run.json")
+    return written
+
+
+class TokenParquetWriter:
+    """Write token tables to one Parquet file as they arrive (bounded memory).
+
+    Use as a context manager and pass it as ``token_sink`` to :func:`corpus_run`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._writer = None
+
+    def __call__(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(frame[TOKEN_COLUMNS], schema=_token_schema(), preserve_index=False)
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, table.schema)
+        self._writer.write_table(table)
+
+    def __enter__(self) -> "TokenParquetWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            # No speech was read: still leave a valid, empty table.
+            pq.write_table(_token_schema().empty_table(), self.path)
+        else:
+            self._writer.close()
+
+
+def _token_schema():  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("sentence", pa.int32()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("token", pa.string()),
+            ("stopword", pa.bool_()),
+        ]
+    )

@@ -1,0 +1,423 @@
+"""Quota and deadline mentions: the concrete numbers a speech hands down.
+
+Readers of officials' speeches look first for the numbers: ``每月外出招商时间
+不得少于10天``, ``城镇新增就业1200万人以上``, ``每季度要召开一次…专题会议``,
+``12月底前全面完成``.  :func:`quotas_extract` finds these mentions in the
+cleaned text of one speech and returns one row per mention with the value
+resolved to a base unit, the comparator, the period, a deadline, whether the
+number is redacted (``XX``), a best-effort subject, the outline section and a
+lexicon theme.
+
+What counts is defined in ``benchmarks/quota_eval/GUIDELINE.md``.  In short:
+a requirement or target set for the future counts; statistics about the past,
+dates, ordinals, counts of points (三点意见), numbered slogans (三会一课) and
+estimates (预计…) do not.  Past and future are told apart by cue words in the
+clause and sentence and by the section: the ``回顾`` part of a government work
+report is past.
+
+Matching runs on the cleaned characters with regular expressions (a word
+segmenter splits 不少于 and 10天), and only the matched numeral is converted
+(converting the whole text would rewrite 三会一课 and 进一步).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .outline import find_headings, outline_sentences
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+__all__ = ["QUOTA_COLUMNS", "quotas_extract", "parse_number"]
+
+QUOTA_COLUMNS = [
+    "doc_id", "kind", "text", "sentence", "start", "end", "value", "value_max", "unit",
+    "comparator", "period", "deadline", "redacted", "subject", "section", "theme",
+]
+
+# -- numerals ---------------------------------------------------------------
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN = f"[{_CN_DIGIT}十][{_CN_DIGIT}十百千万亿]*(?:点[{_CN_DIGIT}]+)?"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_PLACEHOLDER = r"(?:XX+|xx+|××+)"
+
+
+def _parse_cn_integer(text: str) -> float:
+    total, section, number = 0.0, 0.0, 0.0
+    if text and all(ch in _DIGITS for ch in text) and len(text) > 1:
+        return float("".join(str(_DIGITS[ch]) for ch in text))
+    for ch in text:
+        if ch in _DIGITS:
+            number = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (number or 1) * _SMALL_UNITS[ch]
+            number = 0
+        elif ch in _BIG_UNITS:
+            section += number
+            if ch == "亿":
+                total = (total + section) * _BIG_UNITS[ch]
+            else:
+                total += section * _BIG_UNITS[ch]
+            section, number = 0, 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {text}")
+    return total + section + number
+
+
+def parse_number(text: str) -> float:
+    """Parse one numeral: ``12``, ``1,200``, ``1.3万亿``, ``三十``, ``两千``, ``七点九``.
+
+    Scale words (万, 亿, 万亿) after Arabic digits are resolved.  Raises
+    ``ValueError`` on anything else.
+    """
+    text = text.strip()
+    match = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)", text)
+    if match:
+        value = float(match.group(1).replace(",", ""))
+        for ch in match.group(2):
+            value *= {**_SMALL_UNITS, **_BIG_UNITS}[ch]
+        return value
+    if "点" in text:
+        whole, frac = text.split("点", 1)
+        return _parse_cn_integer(whole) + float("0." + "".join(str(_DIGITS[c]) for c in frac))
+    return _parse_cn_integer(text)
+
+
+# -- vocabulary --------------------------------------------------------------
+_UNITS = [
+    "个工作日", "工作日", "人次", "千瓦", "公里", "平方米", "小时", "美元", "元", "天", "人", "次", "斤",
+    "名", "分", "个", "项", "户", "家", "吨", "亩", "件", "套", "所", "倍", "张", "座", "条",
+]
+_UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
+_COUNT_UNITS = {"个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名"}
+_SCALE = "(?:万亿|千万|百万|亿|万|千)"
+_NUM = rf"(?:{_ARABIC}{_SCALE}?|{_CN}|{_PLACEHOLDER})"
+_RANGE_SEP = "(?:至|到|－|-|—|–|~|～)"
+
+_QUANTITY = re.compile(
+    rf"(?P<frac>(?P<den>{_CN}|\d+)分之(?P<numr>{_CN}|\d+(?:\.\d+)?))"
+    rf"|(?P<pct>百分之(?P<p1>{_CN}|{_ARABIC})(?:{_RANGE_SEP}(?:百分之)?(?P<p2>{_CN}|{_ARABIC}))?)"
+    rf"|(?P<half>一半)"
+    rf"|(?P<double>翻(?P<dn>一|两|二|三)番)"
+    rf"|(?P<num>(?P<n1>{_NUM})(?P<pct1>%)?(?:{_RANGE_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?"
+    rf"(?P<unit>%|{_UNIT_RE})?)"
+)
+
+_POST_BOUND = re.compile(r"^(?:及以上|以上|以内|以下|左右|上下|的限额)")
+_PRE_BOUNDS: list[tuple[str, str]] = [
+    ("不得少于", "ge"), ("不得低于", "ge"), ("不少于", "ge"), ("不低于", "ge"), ("至少", "ge"), ("最少", "ge"),
+    ("配足", "ge"), ("不得超过", "le"), ("不超过", "le"), ("不高于", "le"), ("最多", "le"), ("最高", "le"),
+    ("超过", "gt"), ("多于", "gt"), ("高于", "gt"), ("低于", "lt"), ("少于", "lt"), ("不到", "lt"),
+    ("不足", "lt"), ("大约", "approx"), ("约", "approx"), ("近", "approx"),
+]
+_POST_COMPARATOR = {"及以上": "ge", "以上": "ge", "以内": "le", "以下": "le", "左右": "approx", "上下": "approx", "的限额": "le"}
+_PRE_BOUND_RE = re.compile("|".join(b for b, _ in _PRE_BOUNDS))
+_PRE_COMPARATOR = dict(_PRE_BOUNDS)
+_LEVEL_VERBS = re.compile(
+    r"(?:调高到|提高到|提高至|提升至|提升到|增加到|增至|降至|降为|降到|降低到|压减到|减少到|达到|保持在|控制在|稳定在|"
+    r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训)$"
+)
+_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("半年", "半年"), ("每年", "每年"),
+            ("每月", "每月"), ("每周", "每周"), ("每天", "每天"), ("每日", "每天"), ("每次", "每次"),
+            ("年均", "年均"), ("每届", "每届"), ("每学期", "每学期")]
+_PERIOD_RE = re.compile("|".join(p for p, _ in _PERIODS))
+_PERIOD_NAME = dict(_PERIODS)
+
+_FUTURE = re.compile(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
+_PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
+_PAST_SENTENCE = re.compile(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
+_ESTIMATE = re.compile(r"预计|估计|预测")
+_REVIEW_HEADING = re.compile(r"回顾|成就|过去")
+_OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
+_COMPARISON = re.compile(r"比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
+_RHETORIC = re.compile(r"^(?:的精力|的力量|的热情|的努力|的干劲)")
+_CONDITION = re.compile(r"^的(?:要|，|,)")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:\n]")
+
+_DEADLINE = re.compile(
+    r"(?:(?:\d{4}|今|明|本)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
+    r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
+)
+
+
+@dataclass
+class _Mention:
+    kind: str
+    start: int
+    end: int
+    value: float
+    value_max: float
+    unit: str
+    comparator: str
+    period: str
+    deadline: str
+    redacted: bool
+    subject: str
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and not _CLAUSE_SPLIT.match(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and not _CLAUSE_SPLIT.match(text[right]):
+        right += 1
+    return left, right
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Inside a short quoted slogan (“最多跑一次”, “两个毫不动摇”)."""
+    open_at = text.rfind("“", max(0, start - 12), start)
+    if open_at < 0 or "”" in text[open_at:start]:
+        return False
+    close_at = text.find("”", end, end + 12)
+    return close_at >= 0
+
+
+def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
+    """(value, value_max, unit, redacted) of a quantity match, None to skip."""
+    nan = math.nan
+    if match.group("frac"):
+        return parse_number(match.group("numr")) / parse_number(match.group("den")), nan, "fraction", False
+    if match.group("pct"):
+        low = parse_number(match.group("p1"))
+        high = parse_number(match.group("p2")) if match.group("p2") else nan
+        return low, high, "%", False
+    if match.group("half"):
+        return 0.5, nan, "fraction", False
+    if match.group("double"):
+        return float(2 ** parse_number(match.group("dn"))), nan, "倍", False
+    n1, n2, unit = match.group("n1"), match.group("n2"), match.group("unit") or ""
+    if match.group("pct1"):
+        unit = "%"
+    redacted = bool(re.fullmatch(_PLACEHOLDER, n1))
+    if redacted:
+        if not unit:
+            return None
+        return nan, nan, unit, True
+    try:
+        low = parse_number(n1)
+        high = parse_number(n2) if n2 and not re.fullmatch(_PLACEHOLDER, n2) else nan
+    except (ValueError, KeyError):
+        return None
+    if unit == "个工作日":
+        unit = "工作日"
+    return low, high, unit, False
+
+
+def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], review: bool) -> bool:
+    clause_text = text[clause[0]:clause[1]]
+    sentence_text = text[sentence[0]:sentence[1]]
+    if _ESTIMATE.search(clause_text):
+        return False
+    if review:
+        return False
+    if _PAST_CLAUSE.search(clause_text):
+        return False
+    if _FUTURE.search(clause_text):
+        return True
+    if _PAST_SENTENCE.search(sentence_text) or "已" in sentence_text:
+        return False
+    return True
+
+
+def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end: int) -> str:
+    after = text[end:clause_end]
+    follow = re.match(r"(?:配备|配足|用于)([^（(，。；;,]{2,16})", after)
+    if follow:
+        return follow.group(1)
+    before = text[clause_start:span_start]
+    before = _PERIOD_RE.sub("", before)
+    before = re.sub(r"^(?:要|对|并|同时|其中|今年|全年|确保|力争|争取|按照|按|让)+", "", before)
+    before = re.sub(r"(?:的|要|为|是|都|应|将|按照|总数的|再)+$", "", before)
+    return before[-16:]
+
+
+def _review_starts(text: str) -> list[tuple[int, bool]]:
+    """(start, is_review) for every top-level heading, in text order."""
+    return [(h.start, bool(_REVIEW_HEADING.search(h.text))) for h in find_headings(text) if h.level == 1]
+
+
+def _find_mentions(text: str) -> list[_Mention]:
+    sentences = outline_sentences(text)
+    sentence_starts = [s.start for s in sentences]
+    tops = _review_starts(text)
+    top_starts = [t[0] for t in tops]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(sentence_starts, pos) - 1)
+        return (sentences[i].start, sentences[i].end) if sentences else (0, len(text))
+
+    def in_review(pos: int) -> bool:
+        i = bisect_right(top_starts, pos) - 1
+        return i >= 0 and tops[i][1]
+
+    mentions: list[_Mention] = []
+    for match in _QUANTITY.finditer(text):
+        start, end = match.start(), match.end()
+        if start > 0 and re.match(r"[A-Za-z0-9.]", text[start - 1]):
+            continue  # PM2.5, 5G, C919
+        if end < len(text) and re.match(r"[A-Za-z]", text[end]):
+            continue
+        if start > 0 and text[start - 1] == "第":
+            continue
+        parsed = _value_of(match)
+        if parsed is None:
+            continue
+        value, value_max, unit, redacted = parsed
+        chinese = bool(match.group("n1") and re.fullmatch(_CN, match.group("n1")))
+        clause = _clause_bounds(text, start, end)
+        before = text[clause[0]:start]
+        after = text[end:clause[1]]
+        if re.match(r"(?:[年月日号时]|周年|届|季度|世纪|版|大(?![于])|次会议|中全会)", after) and not match.group("unit"):
+            continue  # dates, anniversaries, congress numbers
+        if _in_quotes(text, start, end) or _RHETORIC.match(after) or _CONDITION.match(after):
+            continue
+        if _OLD_LEVEL.search(before) and re.search(r"[到至为]", after[:14]):
+            continue
+        if _COMPARISON.search(before) or after.startswith("个百分点"):
+            continue
+        # comparator from the words around the quantity
+        post = _POST_BOUND.match(after)
+        comparator, span_start = "", start
+        pre = None
+        for bound in _PRE_BOUND_RE.finditer(before):
+            if not re.search(r"\d|[%]", before[bound.end():]) and len(before) - bound.end() <= 16:
+                pre = bound
+        level = _LEVEL_VERBS.search(before)
+        if match.group("n2") or match.group("p2"):
+            comparator = "range"
+        elif post:
+            comparator = _POST_COMPARATOR[post.group()]
+        elif pre is not None:
+            comparator = _PRE_COMPARATOR[pre.group()]
+        elif match.group("more"):
+            comparator = "gt"
+        if pre is not None:
+            span_start = clause[0] + pre.start()
+        elif level is not None:
+            span_start = clause[0] + level.start()
+        period_match = None
+        for found in _PERIOD_RE.finditer(before):
+            period_match = found
+        period = _PERIOD_NAME[period_match.group()] if period_match else ""
+        if period_match is not None and span_start - (clause[0] + period_match.end()) <= 4:
+            span_start = clause[0] + period_match.start()
+        # does it carry a signal that it is a requirement?
+        signal = bool(comparator or level is not None or period)
+        if not signal and (chinese or unit in _COUNT_UNITS or not unit):
+            continue  # 三个方面, 103项重点工作, 千家万户
+        if not unit and not (post or (level is not None and not chinese and re.search("[万亿]", match.group("n1") or ""))):
+            continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
+        if unit in _COUNT_UNITS and not (comparator or level is not None or period):
+            continue
+        if period_match is None and chinese and not (comparator or level is not None) and unit != "%":
+            continue
+        review = in_review(start)
+        if not _is_future(text, sentence_of(start), clause, review):
+            continue
+        span_end = end + (post.end() if post and post.group() != "的限额" else 0)
+        if post and post.group() == "的限额":
+            span_end = end + post.end()
+        mentions.append(
+            _Mention(
+                kind="quota",
+                start=span_start,
+                end=span_end,
+                value=value,
+                value_max=value_max,
+                unit=unit,
+                comparator=comparator or "eq",
+                period=period,
+                deadline="",
+                redacted=redacted,
+                subject=_subject(text, clause[0], span_start, span_end, clause[1]),
+            )
+        )
+    for match in _DEADLINE.finditer(text):
+        clause = _clause_bounds(text, match.start(), match.end())
+        if _PAST_CLAUSE.search(text[clause[0]:clause[1]]) or in_review(match.start()):
+            continue
+        deadline = re.sub(r"^(?:今|明|本)年", "", re.sub(r"(?:之前|以前|前)$", "", match.group()))
+        mentions.append(
+            _Mention("deadline", match.start(), match.end(), math.nan, math.nan, "", "", "", deadline, False,
+                     _subject(text, clause[0], match.start(), match.end(), clause[1]))
+        )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    # drop mentions nested in an earlier one
+    kept: list[_Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end and m.kind == kept[-1].kind and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _theme(lexicon: "Lexicon", sentence_text: str, section_texts: list[str]) -> str:
+    for texts in ([sentence_text], section_texts):
+        counts: dict[str, int] = {}
+        for text in texts:
+            for _, _, _, term in lexicon.find(text):
+                counts[term.theme] = counts.get(term.theme, 0) + 1
+        if counts:
+            return max(sorted(counts), key=lambda k: counts[k])
+    return ""
+
+
+def quotas_extract(text: str, *, doc_id: str = "", lexicon: "Lexicon | None" = None) -> pd.DataFrame:
+    """Quota and deadline mentions in the cleaned text of one speech.
+
+    Args:
+        text: the cleaned text (``analysis.ingest.document_read(...).text``).
+        doc_id: copied into the ``doc_id`` column.
+        lexicon: when given, ``theme`` is the theme with the most lexicon
+            matches in the mention's sentence (else in its section).
+
+    Returns:
+        One row per mention in text order, columns :data:`QUOTA_COLUMNS`;
+        ``text == cleaned[start:end]``.
+    """
+    mentions = _find_mentions(text)
+    if not mentions:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in QUOTA_COLUMNS})
+    sentences = outline_sentences(text)
+    starts = [s.start for s in sentences]
+    by_section: dict[str, list[str]] = {}
+    for s in sentences:
+        by_section.setdefault(s.section, []).append(s.text)
+    rows = []
+    for m in mentions:
+        i = max(0, bisect_right(starts, m.start) - 1)
+        sentence = sentences[i] if sentences else None
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "kind": m.kind,
+                "text": text[m.start:m.end],
+                "sentence": sentence.text if sentence else "",
+                "start": m.start,
+                "end": m.end,
+                "value": m.value,
+                "value_max": m.value_max,
+                "unit": m.unit,
+                "comparator": m.comparator,
+                "period": m.period,
+                "deadline": m.deadline,
+                "redacted": m.redacted,
+                "subject": m.subject,
+                "section": sentence.section if sentence else "0",
+                "theme": _theme(lexicon, sentence.text, by_section[sentence.section]) if lexicon and sentence else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=QUOTA_COLUMNS)

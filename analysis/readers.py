@@ -1,0 +1,248 @@
+"""Reading one file into text: encodings and file formats.
+
+Encodings are detected, never assumed.  Byte-order marks decide first
+(UTF-8, UTF-16, UTF-32); then strict UTF-8; then UTF-16 without a BOM
+(recognised by its NUL pattern); then GB18030 (a superset of GBK and
+GB2312) and Big5, choosing between them with ``charset-normalizer`` when
+both decode.  Formats: ``.txt``/``.md`` (text), ``.docx`` (python-docx),
+``.pdf`` (text layer, pypdf), ``.html``/``.htm`` (the standard library's
+parser).  Every failure raises :class:`ReadError` with a one-line reason
+that names the cause, never a traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+__all__ = [
+    "ReadError",
+    "EmptyDocument",
+    "TEXT_SUFFIXES",
+    "SUPPORTED_SUFFIXES",
+    "CONVERT_FIRST",
+    "decode_bytes",
+    "read_text_file",
+]
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm"}
+#: Formats we recognise but cannot read: the reason tells how to convert them.
+CONVERT_FIRST = {
+    ".doc": "Word 97-2003 .doc is not supported: save it as .docx or .txt "
+    "(e.g. libreoffice --headless --convert-to docx FILE)",
+    ".wps": "WPS .wps is not supported: save it as .docx or .txt in WPS Office "
+    "(or libreoffice --headless --convert-to docx FILE)",
+    ".rtf": "RTF is not supported: save it as .docx or .txt",
+    ".odt": "OpenDocument .odt is not supported: save it as .docx or .txt",
+}
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class ReadError(Exception):
+    """A file that cannot be read; ``str(err)`` is the one-line reason."""
+
+
+class EmptyDocument(ReadError):
+    """A file that holds no text: reported as skipped rather than as an error."""
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Decode UTF-16 without a BOM, recognised by NULs on one side."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0) / (len(data) / 2)
+    odd_nuls = data[1::2].count(0) / (len(data) / 2)
+    # Chinese UTF-16 has few NULs, but ASCII punctuation and digits do give some;
+    # a binary file has NULs on both sides.
+    for encoding, ours, theirs in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if ours > 0.05 and theirs < 0.01:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes of a text file; return ``(text, encoding)``.
+
+    Raises:
+        ReadError: for binary content or bytes that no supported encoding
+            decodes.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as err:
+                raise ReadError(f"undecodable: has a {encoding} byte-order mark but invalid bytes at {err.start}") from None
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is not None and _plausible(text):
+            return text, "utf-16"
+        raise ReadError("binary content (NUL bytes), not a text file")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates: dict[str, str] = {}
+    for encoding in ("gb18030", "big5"):
+        try:
+            candidates[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    candidates = {enc: text for enc, text in candidates.items() if _plausible(text)}
+    if not candidates:
+        raise ReadError("undecodable: not UTF-8, UTF-16, GB18030/GBK or Big5 text")
+    encoding = next(iter(candidates)) if len(candidates) == 1 else _prefer(data, candidates)
+    return candidates[encoding], encoding
+
+
+def _plausible(text: str) -> bool:
+    """Whether decoded text looks like writing rather than binary noise."""
+    if not text:
+        return True
+    odd = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r") or "\ue000" <= ch <= "\uf8ff")
+    return odd / len(text) < 0.01
+
+
+def _prefer(data: bytes, candidates: dict[str, str]) -> str:
+    """Choose between GB18030 and Big5 when both decode the bytes."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is not None and best.encoding in ("gb18030", "big5"):
+        return best.encoding
+    # Fall back on which reading gives more common Chinese characters.
+    return max(candidates, key=lambda enc: len(_CJK.findall(candidates[enc])))
+
+
+class _HTMLText(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "template", "head"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _html_to_text(markup: str) -> str:
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text)
+
+
+def _html_charset(data: bytes) -> str | None:
+    match = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", data[:4096], re.I)
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def _read_html(data: bytes) -> tuple[str, str]:
+    declared = _html_charset(data)
+    if declared:
+        declared = {"gbk": "gb18030", "gb2312": "gb18030"}.get(declared, declared)
+        try:
+            return _html_to_text(data.decode(declared)), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
+    text, encoding = decode_bytes(data)
+    return _html_to_text(text), encoding
+
+
+def _read_docx(data: bytes) -> str:
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise ReadError(f"corrupt .docx ({type(err).__name__}): open and re-save it in Word") from None
+    paragraphs = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            paragraphs.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(paragraphs)
+
+
+def _read_pdf(data: bytes) -> str:
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:  # noqa: BLE001 - pypdf raises several kinds here
+                raise ReadError("encrypted .pdf: remove the password first") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+        raise ReadError(f"corrupt .pdf ({type(err).__name__}): re-export it, or save it as .txt") from None
+    text = "\n".join(pages)
+    if len(_CJK.findall(text)) + len(re.findall(r"[A-Za-z]", text)) < 10:
+        raise ReadError(f"PDF without a text layer ({len(pages)} pages of images): run OCR first")
+    return text
+
+
+def read_text_file(path: Path, *, max_bytes: int) -> tuple[str, str]:
+    """Read one supported file; return ``(text, encoding or format)``.
+
+    Raises:
+        ReadError: with a one-line reason for every kind of bad input.
+    """
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"oversized: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per file (--max-mb)")
+        data = path.read_bytes()
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except OSError as err:
+        raise ReadError(f"cannot read: {err.strerror or err}") from None
+    if suffix == ".docx":
+        return _read_docx(data), "docx"
+    if suffix == ".pdf":
+        return _read_pdf(data), "pdf"
+    if suffix in (".html", ".htm"):
+        return _read_html(data)
+    return decode_bytes(data)

@@ -1,0 +1,237 @@
+"""Policy-term frequencies, keywords in context, and the document-term matrix.
+
+Two ways of counting, kept apart on purpose:
+
+* **lexicon counts** (:func:`terms_count`) apply the lexicon's dictionary
+  semantics to the cleaned text: leftmost-longest matching, variants
+  counted toward their canonical term, each match counted once;
+* **plain counts** (:func:`phrase_count`, :func:`token_count`) answer
+  "how often does this string occur": ``phrase`` is ``str.count`` on the
+  cleaned text (what Ctrl+F shows), ``token`` counts segmented tokens equal
+  to the string.
+
+Rates are per 10,000 characters of cleaned text (``n_chars``), the usual
+unit for Chinese text, which has no word boundaries to count words by.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .lexicon import Lexicon
+from .outline import Sentence
+
+__all__ = [
+    "TERM_MATCH_COLUMNS",
+    "terms_match",
+    "terms_count",
+    "phrase_count",
+    "token_count",
+    "kwic",
+    "DocumentTermMatrix",
+    "dtm_build",
+    "dtm_top_terms",
+    "keywords_tfidf",
+    "is_content_word",
+]
+
+TERM_MATCH_COLUMNS = ["doc_id", "term", "theme", "subtheme", "matched", "start", "end", "sentence", "section"]
+
+
+def _sentence_index(sentences: Sequence[Sentence], position: int) -> int:
+    """Index of the sentence containing ``position`` (binary search on starts)."""
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid].start <= position:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def terms_match(doc_id: str, text: str, lexicon: Lexicon, sentences: Sequence[Sentence]) -> pd.DataFrame:
+    """Every lexicon match in a text, with its sentence and section.
+
+    Columns: ``doc_id, term`` (canonical), ``theme, subtheme, matched``
+    (the surface form found), ``start, end, sentence, section``.
+    """
+    rows = []
+    for start, end, matched, term in lexicon.find(text):
+        index = _sentence_index(sentences, start) if sentences else 0
+        section = sentences[index].section if sentences else "0"
+        rows.append((doc_id, term.term, term.theme, term.subtheme, matched, start, end, index, section))
+    return pd.DataFrame(rows, columns=TERM_MATCH_COLUMNS)
+
+
+def terms_count(matches: pd.DataFrame, *, n_chars: int | dict[str, int]) -> pd.DataFrame:
+    """Lexicon term frequencies per speech from :func:`terms_match` rows.
+
+    Columns: ``doc_id, term, theme, count, per_10k``; only terms found
+    (a term absent from a speech has no row: trends fill zeros).
+    """
+    if matches.empty:
+        return pd.DataFrame(columns=["doc_id", "term", "theme", "count", "per_10k"])
+    counts = matches.groupby(["doc_id", "term", "theme"], sort=False).size().rename("count").reset_index()
+    chars = counts["doc_id"].map(n_chars) if isinstance(n_chars, dict) else n_chars
+    counts["per_10k"] = (counts["count"] * 10_000 / chars).round(3)
+    return counts.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+def phrase_count(text: str, term: str) -> int:
+    """Occurrences of exactly ``term`` in ``text`` (``str.count``: non-overlapping)."""
+    return text.count(term) if term else 0
+
+
+def token_count(tokens: Iterable[str], term: str) -> int:
+    """Segmented tokens equal to ``term``."""
+    return sum(1 for token in tokens if token == term)
+
+
+def kwic(
+    doc_id: str,
+    text: str,
+    sentences: Sequence[Sentence],
+    term: str,
+    *,
+    window: int = 20,
+    regex: bool = False,
+) -> pd.DataFrame:
+    """Keywords in context: every occurrence of ``term`` with ``window`` characters each side.
+
+    Columns: ``doc_id, section, start, left, match, right``.  Line breaks in
+    the context are shown as spaces.
+    """
+    import re
+
+    pattern = re.compile(term if regex else re.escape(term))
+    rows = []
+    for match in pattern.finditer(text):
+        if match.start() == match.end():
+            continue
+        index = _sentence_index(sentences, match.start()) if sentences else 0
+        section = sentences[index].section if sentences else "0"
+        left = text[max(0, match.start() - window):match.start()].replace("\n", " ")
+        right = text[match.end():match.end() + window].replace("\n", " ")
+        rows.append((doc_id, section, match.start(), left, match.group(), right))
+    return pd.DataFrame(rows, columns=["doc_id", "section", "start", "left", "match", "right"])
+
+
+def is_content_word(token: str, stopwords: frozenset[str] | set[str]) -> bool:
+    """Whether a token counts as a content word: not a stopword, not a lone character, not a number."""
+    if token in stopwords or len(token) < 2:
+        return False
+    stripped = token.replace(".", "").replace("%", "")
+    return not stripped.isdigit() and not stripped.isascii()
+
+
+class DocumentTermMatrix:
+    """A sparse document-term matrix of token counts.
+
+    ``matrix[i, j]`` counts token ``vocabulary[j]`` in document ``doc_ids[i]``.
+    """
+
+    def __init__(self, matrix: sparse.csr_matrix, doc_ids: list[str], vocabulary: list[str]) -> None:
+        self.matrix = matrix
+        self.doc_ids = doc_ids
+        self.vocabulary = vocabulary
+
+    def frequency(self) -> pd.DataFrame:
+        """Corpus frequency of each feature: ``term, count, docfreq`` (quanteda's ``textstat_frequency``)."""
+        counts = np.asarray(self.matrix.sum(axis=0)).ravel()
+        docfreq = np.asarray((self.matrix > 0).sum(axis=0)).ravel()
+        frame = pd.DataFrame({"term": self.vocabulary, "count": counts, "docfreq": docfreq})
+        return frame.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    def group_sum(self, groups: Sequence[str]) -> "DocumentTermMatrix":
+        """Rows summed by group label (quanteda's ``dfm_group``)."""
+        labels = list(dict.fromkeys(groups))
+        index = {g: i for i, g in enumerate(labels)}
+        rows = np.array([index[g] for g in groups])
+        indicator = sparse.csr_matrix((np.ones(len(groups)), (rows, np.arange(len(groups)))), shape=(len(labels), len(groups)))
+        return DocumentTermMatrix((indicator @ self.matrix).tocsr(), labels, self.vocabulary)
+
+    def counts_of(self, doc_id: str) -> Counter[str]:
+        row = self.matrix.getrow(self.doc_ids.index(doc_id))
+        return Counter({self.vocabulary[j]: int(v) for j, v in zip(row.indices, row.data)})
+
+
+def dtm_build(counters: Sequence[tuple[str, Counter[str]]]) -> DocumentTermMatrix:
+    """Build a :class:`DocumentTermMatrix` from ``(doc_id, token Counter)`` pairs."""
+    vocabulary: dict[str, int] = {}
+    rows, cols, data = [], [], []
+    for i, (_, counter) in enumerate(counters):
+        for token, count in counter.items():
+            j = vocabulary.setdefault(token, len(vocabulary))
+            rows.append(i)
+            cols.append(j)
+            data.append(count)
+    matrix = sparse.csr_matrix(
+        (np.array(data, dtype=np.int64), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+        shape=(len(counters), len(vocabulary)),
+    )
+    return DocumentTermMatrix(matrix, [d for d, _ in counters], list(vocabulary))
+
+
+def dtm_top_terms(dtm: DocumentTermMatrix, *, n: int = 20) -> pd.DataFrame:
+    """Most frequent tokens per row: ``doc_id, rank, term, count``."""
+    rows = []
+    for i, doc_id in enumerate(dtm.doc_ids):
+        row = dtm.matrix.getrow(i)
+        order = sorted(zip(row.data, row.indices), key=lambda p: (-p[0], dtm.vocabulary[p[1]]))[:n]
+        rows += [(doc_id, rank + 1, dtm.vocabulary[j], int(c)) for rank, (c, j) in enumerate(order)]
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count"])
+
+
+def _reference_idf() -> dict[str, float]:
+    """jieba's bundled IDF table, estimated on a large general corpus."""
+    from importlib import resources
+
+    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    return table
+
+
+def keywords_tfidf(dtm: DocumentTermMatrix, *, n: int = 20, min_corpus_docs: int = 5) -> pd.DataFrame:
+    """TF-IDF keywords per speech: ``doc_id, rank, term, count, tfidf, idf_source``.
+
+    With at least ``min_corpus_docs`` speeches the IDF is the corpus's own
+    (smoothed: ``log((1 + N) / (1 + df)) + 1``), which brings out what sets
+    a speech apart from the others.  With fewer it is jieba's reference IDF
+    (terms missing from it get the table's median), so that a single speech
+    still gets meaningful keywords.  ``tfidf = count / tokens × idf``.
+    """
+    n_docs = len(dtm.doc_ids)
+    if n_docs >= min_corpus_docs:
+        docfreq = np.asarray((dtm.matrix > 0).sum(axis=0)).ravel()
+        idf = np.log((1 + n_docs) / (1 + docfreq)) + 1
+        source = "corpus"
+    else:
+        reference = _reference_idf()
+        median = float(np.median(list(reference.values())))
+        idf = np.array([reference.get(t, median) for t in dtm.vocabulary])
+        source = "jieba-reference"
+    rows = []
+    for i, doc_id in enumerate(dtm.doc_ids):
+        row = dtm.matrix.getrow(i)
+        total = row.data.sum() or 1
+        scored = sorted(
+            ((c / total * idf[j], j, c) for c, j in zip(row.data, row.indices)),
+            key=lambda p: (-p[0], dtm.vocabulary[p[1]]),
+        )[:n]
+        rows += [
+            (doc_id, rank + 1, dtm.vocabulary[j], int(c), round(float(score), 6), source)
+            for rank, (score, j, c) in enumerate(scored)
+            if math.isfinite(score)
+        ]
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count", "tfidf", "idf_source"])
