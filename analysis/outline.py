@@ -112,9 +112,10 @@ def find_headings(text: str) -> list[Heading]:
 def outline_sentences(text: str) -> list[Sentence]:
     """Split a cleaned text into sentences, each with its section.
 
-    The section id joins the numbers of the open headings by level, e.g.
-    ``3.2`` under ``三、`` and its ``二要``; ``0`` is the preamble before the
-    first heading.  Headings out of order (as in scraped text) simply open the
+    The section id joins the numbers of the open headings, one place per
+    level (``一、`` · ``（一）`` · ``一要`` · ``一是``/``首先``), with 0 for a
+    level the speech skips: ``3.2`` is ``三、`` › ``（二）``, ``3.0.2`` is
+    ``三、`` › ``二要``; ``0`` is the preamble before the first heading.  Headings out of order (as in scraped text) simply open the
     section they name; a section id met a second time gets a suffix
     (``3.2~2``) so that ids stay unique within a speech.
     """
@@ -134,7 +135,8 @@ def outline_sentences(text: str) -> list[Sentence]:
         if start in heading_at:
             heading = heading_at[start]
             stack = [h for h in stack if h.level < heading.level] + [heading]
-            base = ".".join(str(h.number) for h in stack)
+            numbers = {h.level: h.number for h in stack}
+            base = ".".join(str(numbers.get(level, 0)) for level in range(1, heading.level + 1))
             seen[base] = seen.get(base, 0) + 1
             section_id = base if seen[base] == 1 else f"{base}~{seen[base]}"
             section_heading = heading.text

@@ -101,12 +101,12 @@ _UNITS = [
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _COUNT_UNITS = {"个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名"}
 _SCALE = "(?:万亿|千万|百万|亿|万|千)"
-_NUM = rf"(?:{_ARABIC}{_SCALE}?|{_CN}|{_PLACEHOLDER})"
+_NUM = rf"(?:{_ARABIC}(?:[多余]{_SCALE})?{_SCALE}?|{_CN}|{_PLACEHOLDER})"
 _RANGE_SEP = "(?:至|到|－|-|—|–|~|～)"
 
 _QUANTITY = re.compile(
     rf"(?P<frac>(?P<den>{_CN}|\d+)分之(?P<numr>{_CN}|\d+(?:\.\d+)?))"
-    rf"|(?P<pct>百分之(?P<p1>{_CN}|{_ARABIC})(?:{_RANGE_SEP}(?:百分之)?(?P<p2>{_CN}|{_ARABIC}))?)"
+    rf"|(?P<pct>百分之(?P<p1>{_CN}|{_ARABIC}|百)(?:{_RANGE_SEP}(?:百分之)?(?P<p2>{_CN}|{_ARABIC}))?)"
     rf"|(?P<half>一半)"
     rf"|(?P<double>翻(?P<dn>一|两|二|三)番)"
     rf"|(?P<num>(?P<n1>{_NUM})(?P<pct1>%)?(?:{_RANGE_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?"
@@ -206,6 +206,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
         if not unit:
             return None
         return nan, nan, unit, True
+    n1 = re.sub("[多余]", "", n1)  # 530多亿元
     try:
         low = parse_number(n1)
         high = parse_number(n2) if n2 and not re.fullmatch(_PLACEHOLDER, n2) else nan
@@ -302,7 +303,7 @@ def _find_mentions(text: str) -> list[_Mention]:
             comparator = _POST_COMPARATOR[post.group()]
         elif pre is not None:
             comparator = _PRE_COMPARATOR[pre.group()]
-        elif match.group("more"):
+        elif match.group("more") or re.search("[多余]", match.group("n1") or ""):
             comparator = "gt"
         if pre is not None:
             span_start = clause[0] + pre.start()

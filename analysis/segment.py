@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Callable, Iterable, Literal
 
 from .lexicon import Lexicon
 
@@ -31,6 +31,10 @@ __all__ = ["Token", "Segmenter", "load_stopwords", "is_punctuation", "ENGINES"]
 
 ENGINES = ("jieba", "rjieba")
 _USER_FREQ = 200_000  # high enough that a user term beats any split of it
+# Multi-character stopwords unknown to jieba's dictionary (同志们) are added
+# with a modest frequency: enough to keep them whole, too little to break
+# longer dictionary words around them.
+_STOPWORD_FREQ = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,8 @@ class Segmenter:
             except ImportError:
                 raise RuntimeError("segmenter rjieba is not installed: pip install rjieba, or use --segmenter jieba") from None
             tokenizer = rjieba.Jieba()
+            for word in self._new_stopwords(tokenizer.has_word):
+                tokenizer.add_word(word, _STOPWORD_FREQ, None)
             for word in self.user_words:
                 tokenizer.add_word(word, _USER_FREQ, None)
             return tokenizer
@@ -108,9 +114,14 @@ class Segmenter:
 
         tokenizer = jieba.Tokenizer()
         tokenizer.initialize()
+        for word in self._new_stopwords(lambda w: bool(tokenizer.FREQ.get(w))):
+            tokenizer.add_word(word, freq=_STOPWORD_FREQ)
         for word in self.user_words:
             tokenizer.add_word(word, freq=_USER_FREQ)
         return tokenizer
+
+    def _new_stopwords(self, known: "Callable[[str], bool]") -> list[str]:
+        return sorted(w for w in self.stopwords if len(w) > 1 and not known(w) and not is_punctuation(w))
 
     def __getstate__(self) -> dict:
         # Tokenizers are rebuilt in worker processes rather than pickled.

@@ -1,0 +1,83 @@
+"""Lexicon loading, linting and dictionary semantics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.lexicon import LexiconError, lexicon_check, lexicon_extend, lexicon_load
+
+REQUIRED_THEMES = ["党的建设", "纪律作风与反腐败", "经济发展与招商引资", "项目建设", "乡村振兴与三农", "基层治理", "民生保障", "安全稳定", "生态环保", "改革创新", "宣传与意识形态", "干部与组织人事"]
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_default_lexicon_is_clean_and_large(lexicon) -> None:
+    assert lexicon_check(lexicon) == []
+    assert len(lexicon.terms) >= 400 and len(lexicon.themes) >= 12
+    labels = {t.label for t in lexicon.themes.values()}
+    assert set(REQUIRED_THEMES) <= labels
+    assert all(t.label_en for t in lexicon.themes.values())
+
+
+def test_longest_match_wins_and_variants_count_to_canonical(tmp_path: Path) -> None:
+    lexicon = lexicon_load(_write(tmp_path, """
+themes:
+  - id: party
+    label: 党建
+    label_en: Party
+    subthemes:
+      - id: party.discipline
+        label: 纪律
+        terms:
+          - term: 全面从严治党
+          - term: 从严治党
+          - term: 招商引资
+            variants: [招商]
+"""))
+    found = [(matched, term.term) for _, _, matched, term in lexicon.find("坚持全面从严治党，从严治党，招商引资和招商")]
+    assert found == [("全面从严治党", "全面从严治党"), ("从严治党", "从严治党"), ("招商引资", "招商引资"), ("招商", "招商引资")]
+
+
+@pytest.mark.parametrize(
+    "terms, problem",
+    [
+        ("[{term: 招商引资}, {term: 招商引资}]", "listed twice"),
+        ("[{term: 招商引资, variants: [招商]}, {term: 招商}]", "collides"),
+        ("[{term: 招商 引资}]", "space"),
+        ("[{term: \"两新\u201d组织\"}]", "punctuation"),
+        ("[{term: 党}]", "single character"),
+    ],
+)
+def test_lint_finds_problems(tmp_path: Path, terms: str, problem: str) -> None:
+    lexicon = lexicon_load(_write(tmp_path, f"themes:\n  - id: a\n    label: 甲\n    terms: {terms}\n"))
+    assert any(problem in p for p in lexicon_check(lexicon))
+
+
+def test_term_under_two_themes(tmp_path: Path) -> None:
+    body = "themes:\n  - id: a\n    label: 甲\n    terms: [{term: 乡村振兴}]\n  - id: b\n    label: 乙\n    terms: [{term: 乡村振兴}]\n"
+    assert any("two themes" in p for p in lexicon_check(lexicon_load(_write(tmp_path, body))))
+
+
+@pytest.mark.parametrize("body, message", [("themes: 3", "not a lexicon"), ("themes: [", "not valid UTF-8 YAML")])
+def test_bad_lexicon_files(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        lexicon_load(_write(tmp_path, body))
+
+
+def test_missing_lexicon_file(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="no such lexicon file"):
+        lexicon_load(tmp_path / "nope.yaml")
+
+
+def test_extend_replaces_same_term(tmp_path: Path, lexicon) -> None:
+    extra = lexicon_load(_write(tmp_path, "themes:\n  - id: mine\n    label: 我的\n    terms: [{term: 招商引资}, {term: 飞地经济新词}]\n"))
+    merged = lexicon_extend(lexicon, extra)
+    assert merged.theme_of("招商引资") == "mine" and merged.theme_of("飞地经济新词") == "mine"
+    assert lexicon_check(merged) == []
+    assert merged.fingerprint() != lexicon.fingerprint()
