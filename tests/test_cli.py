@@ -1,0 +1,151 @@
+"""The command line contract: outputs, formats, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from conftest import COUNTY, REPO
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def county_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reports")
+    assert main(["run", str(COUNTY.parent), "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_run_writes_documented_outputs(county_run: Path) -> None:
+    expected = {
+        "corpus.csv", "ingest_report.csv", "tokens.parquet", "run.json", "term_counts.csv", "themes.csv",
+        "section_themes.csv", "keywords.csv", "formulations.csv", "quotas.csv", "sentences.parquet", "term_matches.parquet",
+    }
+    assert expected <= {p.name for p in county_run.iterdir()}
+    assert (county_run / "corpus.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    corpus = pd.read_csv(county_run / "corpus.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert list(corpus.columns[:15]) == [
+        "doc_id", "path", "title", "date", "year", "month", "day", "date_source", "meeting_type", "speaker",
+        "n_chars_raw", "n_chars", "n_tokens", "traditional", "duplicate_of",
+    ]
+    row = corpus.iloc[0]
+    assert row["doc_id"] == COUNTY.stem and row["month"] == 8 and row["year"] == "" and row["date_source"] == "text"
+    assert row["title"] == "县委书记在全县月度工作推进会上的讲话"
+    tokens = pd.read_parquet(county_run / "tokens.parquet")
+    assert len(tokens) == row["n_tokens"]
+    manifest = json.loads((county_run / "run.json").read_text(encoding="utf-8"))
+    assert manifest["versions"]["jieba"] and manifest["lexicon"]["sha256_16"] and manifest["options"]["segmenter"] == "jieba"
+    for name, columns in {
+        "term_counts.csv": ["doc_id", "date", "term", "theme", "count", "per_10k"],
+        "themes.csv": ["doc_id", "date", "theme", "count", "share", "per_10k"],
+        "section_themes.csv": ["doc_id", "section", "heading", "theme", "count", "share"],
+        "ingest_report.csv": ["path", "status", "reason", "notes"],
+    }.items():
+        assert list(pd.read_csv(county_run / name, encoding="utf-8-sig").columns) == columns
+
+
+def test_theme_shares_sum_to_one(county_run: Path) -> None:
+    themes = pd.read_csv(county_run / "themes.csv", encoding="utf-8-sig")
+    assert themes.groupby("doc_id")["share"].sum().round(4).eq(1).all()
+    sections = pd.read_csv(county_run / "section_themes.csv", encoding="utf-8-sig", dtype={"section": str})
+    assert sections.groupby(["doc_id", "section"])["share"].sum().round(4).eq(1).all()
+
+
+def test_clean_prints_cleaned_text(capsys) -> None:
+    code, out, _ = run_cli(["clean", str(COUNTY)], capsys)
+    assert code == 0 and "由会员分享" not in out and "技能培训" in out
+
+
+def test_tokens_one_sentence_a_line(capsys) -> None:
+    code, out, _ = run_cli(["tokens", str(COUNTY)], capsys)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) > 100
+    assert "全面从严治党" in lines[3].split(" ")
+    assert all("," not in line and "。" not in line for line in lines)
+
+
+@pytest.mark.parametrize("mode", ["phrase", "token"])
+def test_count_csv(capsys, county_doc, segmenter, mode: str) -> None:
+    code, out, _ = run_cli(["count", str(COUNTY), "--term", "三会一课", "--term", "招商引资", "--term", "不存在的词", "--mode", mode], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and list(rows[0]) == ["doc_id", "term", "count"] and len(rows) == 3
+    words = segmenter.words(county_doc.text)
+    for row in rows:
+        expected = county_doc.text.count(row["term"]) if mode == "phrase" else words.count(row["term"])
+        assert int(row["count"]) == expected
+    assert rows[2]["count"] == "0"
+
+
+def test_kwic_tsv(capsys) -> None:
+    code, out, _ = run_cli(["kwic", str(COUNTY), "--term", "三会一课", "--window", "8"], capsys)
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "doc_id\tsection\tstart\tleft\tmatch\tright" and len(lines) == 4
+    assert all(line.split("\t")[4] == "三会一课" for line in lines[1:])
+
+
+def test_quotas_jsonl(capsys) -> None:
+    code, out, _ = run_cli(["quotas", str(COUNTY), "--format", "jsonl"], capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and any(r["text"] == "不得少于10天" and r["comparator"] == "ge" for r in records)
+
+
+def test_lexicon_check(capsys, tmp_path: Path) -> None:
+    code, out, _ = run_cli(["lexicon", "check"], capsys)
+    assert code == 0 and "problems" not in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("themes:\n  - id: a\n    label: 甲\n    terms: [{term: 招商 引资}]\n", encoding="utf-8")
+    code, out, _ = run_cli(["lexicon", "check", str(bad)], capsys)
+    assert code == 1 and "space" in out
+
+
+def test_nothing_readable_exits_1(capsys, tmp_path: Path) -> None:
+    (tmp_path / "a.doc").write_bytes(b"old")
+    code, out, err = run_cli(["run", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"], capsys)
+    assert code == 1 and "a.doc" in err and ".docx" in err
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["run", "/no/such/folder"], 1, "no such file or folder"),
+        (["clean", "/no/such/file.txt"], 1, "no such file"),
+        (["run", "--since", "last-year"], 2, "not a date"),
+        (["count", "x.txt"], 2, "--term"),
+        (["frobnicate"], 2, "invalid choice"),
+    ],
+)
+def test_errors_one_line_no_traceback(args: list[str], code: int, message: str, tmp_path: Path) -> None:
+    process = subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert process.returncode == code
+    assert message in process.stderr
+    assert "Traceback" not in process.stderr
+
+
+def test_bad_file_named_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03" * 64)
+    process = subprocess.run([sys.executable, "-m", "analysis", "clean", str(bad)], capture_output=True, text=True, timeout=120)
+    assert process.returncode == 1
+    assert f"error: {bad}: binary content" in process.stderr
+    assert "Traceback" not in process.stderr
+
+
+def test_run_default_corpus_from_repo_root(tmp_path: Path) -> None:
+    process = subprocess.run(
+        [sys.executable, "-m", "analysis", "run", "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert process.returncode == 0, process.stderr
+    assert "1 files: 1 ok" in process.stdout
