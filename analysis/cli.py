@@ -62,6 +62,14 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--speaker", default="", help="keep speeches whose speaker contains this")
 
 
+def _add_execution(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("execution")
+    group.add_argument("--workers", type=int, default=1, help="processes for per-speech work (default 1)")
+    group.add_argument("--backend", choices=["local", "dask"], default="local", help="local (default) or dask")
+    group.add_argument("--scheduler", default="", metavar="ADDRESS", help="with --backend dask: an existing scheduler (default: a LocalCluster)")
+    group.add_argument("--no-cache", action="store_true", help="do not read or write the per-speech cache")
+
+
 def _add_analysis(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("analysis")
     group.add_argument("--lexicon", default="", metavar="FILE", help="a lexicon YAML file (default: the bundled lexicon)")
@@ -83,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS], help=f"folders and/or files (default {DEFAULT_CORPUS})")
     run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     run.add_argument("--metadata", default="", metavar="FILE", help="a metadata table (default: a CSV/TSV with a path column in the folder)")
-    run.add_argument("--workers", type=int, default=1, help="processes for per-speech work (default 1)")
+    _add_execution(run)
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     _add_selection(run)
     _add_analysis(run)
@@ -123,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS])
     brief.add_argument("--out", default=DEFAULT_OUT)
     brief.add_argument("--metadata", default="", metavar="FILE")
-    brief.add_argument("--workers", type=int, default=1)
+    _add_execution(brief)
     brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="chart labels in Chinese (default) or English")
     brief.add_argument("--font", default="", metavar="FILE", help="a font file for the charts (default: bundled Noto Sans SC)")
     brief.add_argument("--terms", default="", help="comma-separated terms to chart (default: the most frequent lexicon terms)")
@@ -152,6 +160,10 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
 
                 if parse_date(bound).year is None:
                     raise UsageError(f"not a date: {bound!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    if getattr(args, "workers", 1) < 1:
+        raise UsageError("--workers must be 1 or more")
+    if getattr(args, "scheduler", "") and getattr(args, "backend", "local") != "dask":
+        raise UsageError("--scheduler goes with --backend dask")
     if args.extend_lexicon and not args.lexicon:
         raise UsageError("--extend-lexicon needs --lexicon FILE")
     return Options(
@@ -161,6 +173,7 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
         segmenter=args.segmenter,
         max_mb=args.max_mb,
         selection=selection,
+        cache=not getattr(args, "no_cache", False),
     )
 
 
@@ -199,6 +212,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
             options=options,
             metadata=args.metadata or None,
             workers=args.workers,
+            backend=args.backend,
+            scheduler=args.scheduler or None,
             token_sink=sink,
         )
     outputs_write(result, out)
@@ -346,6 +361,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         options=options,
         metadata=args.metadata or None,
         workers=args.workers,
+        backend=args.backend,
+        scheduler=args.scheduler or None,
         lang=args.lang,
         font=args.font or None,
         terms=[t.strip() for t in args.terms.split(",") if t.strip()],

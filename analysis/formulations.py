@@ -84,7 +84,7 @@ def formulations_find(doc_id: str, text: str, *, lexicon: Lexicon | None = None)
             found[phrase] = starts
             spans[phrase] = len(phrase)
     rows = []
-    for phrase, starts in sorted(found.items(), key=lambda kv: kv[1][0]):
+    for phrase, starts in sorted(found.items(), key=lambda kv: (kv[1][0], -len(kv[0]), kv[0])):
         parts: list[str] = []
         for start in starts:
             parts = _parts_after(text, start + spans[phrase])

@@ -126,6 +126,7 @@ class Options:
     max_mb: float = DEFAULT_MAX_MB
     selection: Selection = field(default_factory=Selection)
     n_keywords: int = 20
+    cache: bool = True  # reuse per-speech results from the on-disk cache
 
 
 @lru_cache(maxsize=4)
@@ -160,6 +161,7 @@ class DocResult:
     token_counts: Counter[str] = field(default_factory=Counter)
     sentence_hashes: frozenset[int] = frozenset()
     changes: dict[str, int] = field(default_factory=dict)
+    cached: bool = False
 
     @property
     def ok(self) -> bool:
@@ -256,6 +258,38 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
     )
 
 
+def document_process_cached(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
+    """:func:`document_process` through the on-disk cache (see :mod:`analysis.cache`)."""
+    if not options.cache:
+        return document_process(path, rel_path, table_row, options)
+    from dataclasses import replace
+
+    from .cache import cache_get, cache_key, cache_put
+
+    try:
+        if path.stat().st_size > options.max_mb * 1_000_000:
+            return document_process(path, rel_path, table_row, options)
+        data = path.read_bytes()
+    except OSError:
+        return document_process(path, rel_path, table_row, options)
+    lexicon, segmenter = tools_for(options)
+    key = cache_key(
+        data,
+        rel_path,
+        sorted((table_row or {}).items()),
+        repr(replace(options, cache=True)),
+        lexicon.fingerprint(),
+        hashlib.sha256("\n".join(sorted(segmenter.stopwords)).encode()).hexdigest(),
+    )
+    hit = cache_get(key)
+    if isinstance(hit, DocResult):
+        hit.cached = True
+        return hit
+    result = document_process(path, rel_path, table_row, options)
+    cache_put(key, result)
+    return result
+
+
 def _positions_to_sentences(starts: list[int], positions: list[int]) -> list[int]:
     import bisect
 
@@ -308,6 +342,7 @@ class CorpusResult:
     started: str
     seconds: float
     cleaning_changes: dict[str, int]
+    cache_hits: int = 0
     token_files: list[Path] = field(default_factory=list)
 
     @property
@@ -316,11 +351,23 @@ class CorpusResult:
 
 
 def _iterate(
-    tasks: list[tuple[Path, str, dict[str, str] | None]], options: Options, *, workers: int
+    tasks: list[tuple[Path, str, dict[str, str] | None]],
+    options: Options,
+    *,
+    workers: int,
+    backend: str,
+    scheduler: str | None,
 ) -> Iterator[DocResult]:
+    if backend == "dask":
+        from .parallel import process_on_dask
+
+        yield from process_on_dask(tasks, options, scheduler=scheduler, workers=workers)
+        return
+    if backend != "local":
+        raise ValueError(f"unknown backend {backend!r}: use local or dask")
     if workers <= 1 or len(tasks) < 8:
         for path, rel, row in tasks:
-            yield document_process(path, rel, row, options)
+            yield document_process_cached(path, rel, row, options)
         return
     from .parallel import process_in_pool
 
@@ -333,6 +380,8 @@ def corpus_run(
     options: Options | None = None,
     metadata: str | Path | None = None,
     workers: int = 1,
+    backend: str = "local",
+    scheduler: str | None = None,
     progress: bool | None = None,
     token_sink: Callable[[pd.DataFrame], None] | None = None,
 ) -> CorpusResult:
@@ -343,6 +392,9 @@ def corpus_run(
         options: analysis options (defaults: bundled lexicon and stopwords, jieba).
         metadata: an explicit metadata table (default: one found in the folder).
         workers: processes for per-document work (1: in this process).
+        backend: ``local`` (this machine) or ``dask``.
+        scheduler: with ``dask``, the address of an existing scheduler
+            (default: a LocalCluster with ``workers`` processes).
         progress: show a progress bar (default: only on a terminal).
         token_sink: called with each speech's token table as it is made, so
             that tokens can be written out without holding them all in memory;
@@ -362,9 +414,11 @@ def corpus_run(
     counters: list[tuple[str, Counter[str]]] = []
     hashes: list[tuple[str, frozenset[int]]] = []
     changes: Counter[str] = Counter()
+    cache_hits = 0
     show = sys.stderr.isatty() if progress is None else progress
-    for result in tqdm(_iterate(tasks, options, workers=workers), total=len(tasks), disable=not show, unit="file", desc="speeches"):
+    for result in tqdm(_iterate(tasks, options, workers=workers, backend=backend, scheduler=scheduler), total=len(tasks), disable=not show, unit="file", desc="speeches"):
         records.append(result.record)
+        cache_hits += result.cached
         if not result.ok:
             continue
         assert result.row is not None
@@ -424,6 +478,7 @@ def corpus_run(
         started=started,
         seconds=round(time.perf_counter() - clock, 2),
         cleaning_changes=dict(changes),
+        cache_hits=cache_hits,
     )
     result.tokens = _concat(kept_tokens, TOKEN_COLUMNS) if token_sink is None else None  # type: ignore[attr-defined]
     return result
@@ -473,6 +528,7 @@ def run_manifest(result: CorpusResult) -> dict[str, Any]:
             "duplicates": int((result.corpus["duplicate_of"] != "").sum()),
         },
         "cleaning_changes": result.cleaning_changes,
+        "cache_hits": result.cache_hits,
     }
 
 

@@ -9,12 +9,18 @@ absent, and fail instead when ``REQUIRE_SHARED_CORPUS=1`` (as in CI).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTY = REPO / "data" / "raw" / "county-party-secretary_monthly-meeting_august.txt"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Keep the per-speech cache of test runs out of the user's home.
+    os.environ.setdefault("SPEECH_ANALYSIS_CACHE", tempfile.mkdtemp(prefix="speech-analysis-cache-"))
 
 
 def shared_corpus_path() -> Path:
