@@ -79,7 +79,7 @@ _WORDS = {
         "coverage": "{n} 篇讲话，{first} 至 {last}；{k} 个{unit}有会议（共 {span} 个{unit}）",
         "coverage_undated": "{n} 篇讲话，日期不详",
         "unit": {"month": "月", "quarter": "季度", "year": "年"},
-        "left_out": "未计入时间序列：{note}",
+        "left_out": "时间序列{note}",
         "compare": "最新一期 {latest} 与上一期 {reference} 相比",
         "rising": "上升的术语",
         "falling": "下降的术语",
@@ -108,7 +108,7 @@ _WORDS = {
         "coverage": "{n} speeches, {first} to {last}; {k} {unit}s with a meeting (of {span})",
         "coverage_undated": "{n} speeches, dates unknown",
         "unit": {"month": "month", "quarter": "quarter", "year": "year"},
-        "left_out": "Not in the time series: {note}",
+        "left_out": "Time series: {note}",
         "compare": "Latest period {latest} compared with {reference}",
         "rising": "Rising terms",
         "falling": "Falling terms",
@@ -407,7 +407,8 @@ def _page_figures(briefing: Briefing) -> list[str]:
     if briefing.term_change is not None:
         wanted = [f"term_trends_{briefing.period}", f"theme_shares_{briefing.period}", "keyness_latest_vs_previous", f"quota_timeline_{briefing.period}"]
     else:
-        wanted = ["wordcloud_latest", *[n for n in names if n.startswith("outline_")], *[n for n in names if n.startswith("dispersion_")], f"quota_timeline_{briefing.period}"]
+        # One period: what a single speech shows (its quotas are listed in the text).
+        wanted = ["wordcloud_latest", *[n for n in names if n.startswith("outline_")], *[n for n in names if n.startswith("dispersion_")]]
     return [n for n in wanted if n in briefing.figures][:4]
 
 
@@ -468,7 +469,7 @@ def _pdf(briefing: Briefing, embedded: dict[str, bytes], path: Path, *, font: st
     words = _WORDS["en" if briefing.lang == "en" else "zh"]
     facts = briefing.facts
     with mpl.rc_context(chart_style(font)):
-        fig = Figure(figsize=(8.27, 11.69))
+        fig = Figure(figsize=(8.27, 11.69), layout="none")
         fig.text(0.05, 0.965, f"{words['title']}: {facts['corpus']}", fontsize=15, va="top", ha="left")
         y = 0.935
         for heading, lines in _headlines(briefing):
@@ -484,15 +485,33 @@ def _pdf(briefing: Briefing, embedded: dict[str, bytes], path: Path, *, font: st
                     fig.text(0.065 if heading else 0.05, y, piece, fontsize=8.5, va="top", ha="left")
                     y -= 0.0155
             y -= 0.006
-        top = min(y, 0.5)
-        slots = list(embedded.items())
-        cell_h = (top - 0.04) / 2
-        for k, (name, png) in enumerate(slots):
-            col, row = k % 2, k // 2
-            image = imread(io.BytesIO(png), format="png")
-            ax = fig.add_axes((0.04 + col * 0.47, top - (row + 1) * cell_h, 0.45, cell_h - 0.01))
-            ax.imshow(image, interpolation="lanczos")
-            ax.set_axis_off()
+        # Two columns of figures packed under the text, each as wide as its column.
+        top = y - 0.005
+        images = [imread(io.BytesIO(png), format="png") for png in embedded.values()]
+        width, gap = 0.45, 0.02
+        page_ratio = fig.get_figwidth() / fig.get_figheight()
+        heights = [width * page_ratio * im.shape[0] / im.shape[1] for im in images]
+        rows = [images[i:i + 2] for i in range(0, len(images), 2)]
+        needed = sum(max(heights[i:i + 2]) + 0.01 for i in range(0, len(images), 2))
+        if images and len(images) % 2 == 1 or (images and top - 0.03 - needed > heights[0]):
+            # Room to spare: the first figure across the page, the others in two columns.
+            full = 2 * width + gap
+            rest = images[1:]
+            rows = [[images[0]]] + [rest[i:i + 2] for i in range(0, len(rest), 2)]
+            heights = [full * page_ratio * images[0].shape[0] / images[0].shape[1]] + heights[1:]
+        k = 0
+        for row in rows:
+            span = 2 * width + gap if len(row) == 1 else width
+            row_h = max(heights[k:k + len(row)])
+            if top - row_h < 0.03:
+                row_h = max(0.05, top - 0.03)
+            for col, image in enumerate(row):
+                ax = fig.add_axes((0.04 + col * (width + gap), top - row_h, span, row_h))
+                ax.imshow(image, interpolation="lanczos")
+                ax.set_anchor("N")
+                ax.set_axis_off()
+            k += len(row)
+            top -= row_h + 0.01
         lexicon = briefing.result.lexicon
         fig.text(0.05, 0.015, words["made"].format(version=__version__, lexicon=f"{lexicon.name} {lexicon.version}"), fontsize=7, color="#666666")
         with PdfPages(path, metadata={"Title": f"{words['title']}: {facts['corpus']}", "Creator": f"zh-speech-analysis {__version__}"}) as pdf:
@@ -510,6 +529,8 @@ def brief_write(
     font: str | Path | None = None,
     terms: list[str] = [],  # noqa: B006 (read only; the signature cli.py calls)
     period: str | None = None,
+    backend: str = "local",
+    scheduler: str | None = None,
 ) -> list[Path]:
     """Run the job on ``corpus`` and write the chart pack and the briefing into ``out``.
 
@@ -523,6 +544,8 @@ def brief_write(
         font: a font file for the charts (default: bundled Noto Sans SC).
         terms: terms to chart (default: the most frequent lexicon terms).
         period: ``month``, ``quarter`` or ``year`` (default: chosen from the dates).
+        backend, scheduler: passed to :func:`~analysis.pipeline.corpus_run`
+            (``local`` or ``dask``; a Dask scheduler address).
 
     Returns:
         Every file written.
@@ -535,7 +558,7 @@ def brief_write(
 
     font_register(font)  # fail early on a bad font file
     out = Path(out)
-    result = corpus_run(list(corpus), options=options, metadata=metadata, workers=workers)
+    result = corpus_run(list(corpus), options=options, metadata=metadata, workers=workers, backend=backend, scheduler=scheduler)
     if result.corpus.empty:
         raise RuntimeError("no speech could be read (see the ingest report)")
     written = outputs_write(result, out)

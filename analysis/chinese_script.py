@@ -32,12 +32,15 @@ def _table(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _traditional_only() -> re.Pattern[str]:
+def _traditional_chars() -> frozenset[str]:
     t2s = _table("TSCharacters.txt")
-    s2t = _table("STCharacters.txt")
-    simplified_used = set(s2t)
-    chars = sorted(k for k, v in t2s.items() if len(k) == 1 and v != k and k not in simplified_used)
-    return re.compile("[" + "".join(chars) + "]")
+    simplified_used = set(_table("STCharacters.txt"))
+    return frozenset(k for k, v in t2s.items() if len(k) == 1 and v != k and k not in simplified_used)
+
+
+@lru_cache(maxsize=1)
+def _traditional_only() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(_traditional_chars())) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +52,8 @@ def _converter():  # type: ignore[no-untyped-def]
 
 def traditional_count(text: str) -> int:
     """How many characters of ``text`` exist only in Traditional writing."""
+    if _traditional_chars().isdisjoint(text):
+        return 0
     return len(_traditional_only().findall(text))
 
 

@@ -84,12 +84,14 @@ class Lexicon:
     # -- look-ups ---------------------------------------------------------
     def surface_forms(self) -> dict[str, Term]:
         """Every fixed string (canonical terms and variants) → its term."""
-        forms: dict[str, Term] = {}
-        for term in self.terms:
-            forms.setdefault(term.term, term)
-            for variant in term.variants:
-                forms.setdefault(variant, term)
-        return forms
+        if not hasattr(self, "_forms"):
+            forms: dict[str, Term] = {}
+            for term in self.terms:
+                forms.setdefault(term.term, term)
+                for variant in term.variants:
+                    forms.setdefault(variant, term)
+            self._forms = forms
+        return self._forms
 
     def theme_of(self, term: str) -> str:
         """Theme id of a canonical term or variant ('' when not in the lexicon)."""

@@ -197,17 +197,16 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
     lexicon, segmenter = tools_for(options)
     text = doc.text
     sentences = outline_sentences(text)
-    tokens = segmenter.tokens(text)
+    words, token_starts, token_ends, stop_flags = segmenter.token_columns(text)
     starts = [s.start for s in sentences]
-    sentence_of = _positions_to_sentences(starts, [t.start for t in tokens])
     token_frame = pd.DataFrame(
         {
             "doc_id": doc.doc_id,
-            "sentence": sentence_of,
-            "start": [t.start for t in tokens],
-            "end": [t.end for t in tokens],
-            "token": [t.text for t in tokens],
-            "stopword": [t.stopword for t in tokens],
+            "sentence": _positions_to_sentences(starts, token_starts),
+            "start": token_starts,
+            "end": token_ends,
+            "token": words,
+            "stopword": stop_flags,
         },
         columns=TOKEN_COLUMNS,
     )
@@ -216,9 +215,12 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
         columns=SENTENCE_COLUMNS,
     )
     matches = terms_match(doc.doc_id, text, lexicon, sentences)
-    quotas = quotas_extract(text, doc_id=doc.doc_id, lexicon=lexicon)
+    quotas = quotas_extract(text, doc_id=doc.doc_id, lexicon=lexicon, sentences=sentences, matches=matches)
     formulations = formulations_find(doc.doc_id, text, lexicon=lexicon)
-    content = Counter(t.text for t in tokens if is_content_word(t.text, segmenter.stopwords))
+    # Count every token in C, then keep the content words among the distinct ones.
+    content = Counter(words)
+    for word in [w for w in content if not is_content_word(w, segmenter.stopwords)]:
+        del content[word]
 
     meta = doc.metadata
     row = {
@@ -234,7 +236,7 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
         "speaker": meta.speaker,
         "n_chars_raw": len(doc.raw_text),
         "n_chars": len(text),
-        "n_tokens": len(tokens),
+        "n_tokens": len(words),
         "traditional": doc.traditional,
         "duplicate_of": "",
         "n_sentences": len(sentences),
@@ -290,10 +292,13 @@ def document_process_cached(path: Path, rel_path: str, table_row: dict[str, str]
     return result
 
 
-def _positions_to_sentences(starts: list[int], positions: list[int]) -> list[int]:
-    import bisect
+def _positions_to_sentences(starts: list[int], positions: list[int]) -> "np.ndarray":
+    import numpy as np
 
-    return [max(0, bisect.bisect_right(starts, p) - 1) for p in positions]
+    if not starts:
+        return np.zeros(len(positions), dtype=np.int32)
+    index = np.searchsorted(np.asarray(starts), np.asarray(positions, dtype=np.int64), side="right") - 1
+    return np.maximum(index, 0).astype(np.int32)
 
 
 def duplicates_flag(hashes: list[tuple[str, frozenset[int]]], *, threshold: float = 0.8) -> dict[str, str]:

@@ -34,6 +34,7 @@ from .outline import find_headings, outline_sentences
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
+    from .outline import Sentence
 
 __all__ = ["QUOTA_COLUMNS", "quotas_extract", "parse_number"]
 
@@ -250,8 +251,7 @@ def _review_starts(text: str) -> list[tuple[int, bool]]:
     return [(h.start, bool(_REVIEW_HEADING.search(h.text))) for h in find_headings(text) if h.level == 1]
 
 
-def _find_mentions(text: str) -> list[_Mention]:
-    sentences = outline_sentences(text)
+def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
     sentence_starts = [s.start for s in sentences]
     tops = _review_starts(text)
     top_starts = [t[0] for t in tops]
@@ -365,18 +365,34 @@ def _find_mentions(text: str) -> list[_Mention]:
     return kept
 
 
-def _theme(lexicon: "Lexicon", sentence_text: str, section_texts: list[str]) -> str:
-    for texts in ([sentence_text], section_texts):
-        counts: dict[str, int] = {}
-        for text in texts:
-            for _, _, _, term in lexicon.find(text):
-                counts[term.theme] = counts.get(term.theme, 0) + 1
-        if counts:
-            return max(sorted(counts), key=lambda k: counts[k])
-    return ""
+def _leading(counts: dict[str, int]) -> str:
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
 
 
-def quotas_extract(text: str, *, doc_id: str = "", lexicon: "Lexicon | None" = None) -> pd.DataFrame:
+class _ThemeLookup:
+    """Theme of a sentence (most lexicon matches), falling back on its section."""
+
+    def __init__(self, matches: "pd.DataFrame") -> None:
+        self.by_sentence: dict[int, dict[str, int]] = {}
+        self.by_section: dict[str, dict[str, int]] = {}
+        for sentence, section, theme in zip(matches["sentence"], matches["section"], matches["theme"]):
+            counts = self.by_sentence.setdefault(int(sentence), {})
+            counts[theme] = counts.get(theme, 0) + 1
+            counts = self.by_section.setdefault(section, {})
+            counts[theme] = counts.get(theme, 0) + 1
+
+    def theme(self, sentence: int, section: str) -> str:
+        return _leading(self.by_sentence.get(sentence, {})) or _leading(self.by_section.get(section, {}))
+
+
+def quotas_extract(
+    text: str,
+    *,
+    doc_id: str = "",
+    lexicon: "Lexicon | None" = None,
+    sentences: "list[Sentence] | None" = None,
+    matches: "pd.DataFrame | None" = None,
+) -> pd.DataFrame:
     """Quota and deadline mentions in the cleaned text of one speech.
 
     Args:
@@ -384,19 +400,28 @@ def quotas_extract(text: str, *, doc_id: str = "", lexicon: "Lexicon | None" = N
         doc_id: copied into the ``doc_id`` column.
         lexicon: when given, ``theme`` is the theme with the most lexicon
             matches in the mention's sentence (else in its section).
+        sentences, matches: the speech's sentences and lexicon matches
+            (:func:`analysis.outline.outline_sentences`,
+            :func:`analysis.terms.terms_match`) when the caller has them
+            already; computed here otherwise.
 
     Returns:
         One row per mention in text order, columns :data:`QUOTA_COLUMNS`;
         ``text == cleaned[start:end]``.
     """
-    mentions = _find_mentions(text)
+    if sentences is None:
+        sentences = outline_sentences(text)
+    mentions = _find_mentions(text, sentences)
     if not mentions:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in QUOTA_COLUMNS})
-    sentences = outline_sentences(text)
     starts = [s.start for s in sentences]
-    by_section: dict[str, list[str]] = {}
-    for s in sentences:
-        by_section.setdefault(s.section, []).append(s.text)
+    themes = None
+    if matches is None and lexicon is not None:
+        from .terms import terms_match
+
+        matches = terms_match(doc_id, text, lexicon, sentences)
+    if matches is not None:
+        themes = _ThemeLookup(matches)
     rows = []
     for m in mentions:
         i = max(0, bisect_right(starts, m.start) - 1)
@@ -418,7 +443,7 @@ def quotas_extract(text: str, *, doc_id: str = "", lexicon: "Lexicon | None" = N
                 "redacted": m.redacted,
                 "subject": m.subject,
                 "section": sentence.section if sentence else "0",
-                "theme": _theme(lexicon, sentence.text, by_section[sentence.section]) if lexicon and sentence else "",
+                "theme": themes.theme(i, sentence.section) if themes is not None and sentence else "",
             }
         )
     return pd.DataFrame(rows, columns=QUOTA_COLUMNS)

@@ -206,15 +206,15 @@ def keywords_tfidf(dtm: DocumentTermMatrix, *, n: int = 20, min_corpus_docs: int
     """TF-IDF keywords per speech: ``doc_id, rank, term, count, tfidf, idf_source``.
 
     With at least ``min_corpus_docs`` speeches the IDF is the corpus's own
-    (smoothed: ``log((1 + N) / (1 + df)) + 1``), which brings out what sets
-    a speech apart from the others.  With fewer it is jieba's reference IDF
+    (smoothed: ``log((1 + N) / (1 + df))``, so a word used in every speech
+    scores zero), which brings out what sets a speech apart from the others.  With fewer it is jieba's reference IDF
     (terms missing from it get the table's median), so that a single speech
     still gets meaningful keywords.  ``tfidf = count / tokens × idf``.
     """
     n_docs = len(dtm.doc_ids)
     if n_docs >= min_corpus_docs:
         docfreq = np.asarray((dtm.matrix > 0).sum(axis=0)).ravel()
-        idf = np.log((1 + n_docs) / (1 + docfreq)) + 1
+        idf = np.log((1 + n_docs) / (1 + docfreq))
         source = "corpus"
     else:
         reference = _reference_idf()
@@ -232,6 +232,6 @@ def keywords_tfidf(dtm: DocumentTermMatrix, *, n: int = 20, min_corpus_docs: int
         rows += [
             (doc_id, rank + 1, dtm.vocabulary[j], int(c), round(float(score), 6), source)
             for rank, (score, j, c) in enumerate(scored)
-            if math.isfinite(score)
+            if math.isfinite(score) and score > 0
         ]
     return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count", "tfidf", "idf_source"])

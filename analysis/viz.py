@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import FuncFormatter
 
 from .fonts import font_covers, font_path, font_register
@@ -59,6 +59,9 @@ __all__ = [
 STYLE = Path(__file__).with_name("briefing.mplstyle")
 #: Okabe–Ito colours, in the order charts use them.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: Paul Tol's muted colours, used after the eight Okabe–Ito ones (many themes at once).
+EXTRA = ["#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499"]
+CATEGORICAL = PALETTE + EXTRA
 OTHER_COLOUR = "#BBBBBB"
 GAP_COLOUR = "#EEEEEE"
 SOURCE_COLOUR = "#666666"
@@ -83,6 +86,7 @@ _TEXT = {
         "quota_axis": "提及次数",
         "quota_table": "最新一期的指标（{latest}）",
         "quota_cols": ["状态", "指标", "原文", "上一期"],
+        "quota_speech": "讲话中的指标与时限",
         "status": {"new": "新增", "changed": "变化", "same": "不变", "": ""},
         "other": "其他",
         "no_meeting": "无会议",
@@ -91,15 +95,17 @@ _TEXT = {
         "keyness_title": "{target} 与 {reference} 相比",
         "keyness_more": "用得更多（{target}）",
         "keyness_less": "用得更少（{target}）",
-        "keyness_axis": "关键性（带符号的卡方值）",
+        "keyness_axis": "关键性（带符号的卡方值）；括号内：本期次数:对照期次数",
         "dispersion_title": "术语在讲话中的分布：{doc}",
         "dispersion_axis": "字符位置",
         "outline_title": "讲话结构与各部分主导主题：{doc}",
         "outline_axis": "字符位置",
+        "opening": "（开头）",
+        "whole": "（全文，无小标题）",
         "no_quotas": "没有找到指标或时限",
         "no_keyness": "两期之间没有足够的词可比较",
         "no_terms": "没有可显示的术语",
-        "gap_note": "灰色：该时期无会议",
+        "gap_note": "灰色斜线：该时期无会议",
     },
     "en": {
         "period": {"month": "monthly", "quarter": "quarterly", "year": "annual"},
@@ -114,6 +120,7 @@ _TEXT = {
         "quota_axis": "mentions",
         "quota_table": "Quotas of the latest period ({latest})",
         "quota_cols": ["status", "subject", "text", "previous"],
+        "quota_speech": "Quotas and deadlines in the speech",
         "status": {"new": "new", "changed": "changed", "same": "same", "": ""},
         "other": "other",
         "no_meeting": "no meeting",
@@ -122,15 +129,17 @@ _TEXT = {
         "keyness_title": "{target} compared with {reference}",
         "keyness_more": "used more in {target}",
         "keyness_less": "used less in {target}",
-        "keyness_axis": "keyness (signed chi-squared)",
+        "keyness_axis": "keyness (signed chi-squared); in brackets: count in target:reference",
         "dispersion_title": "Where terms occur in the speech: {doc}",
         "dispersion_axis": "character offset",
         "outline_title": "Outline and leading theme of each section: {doc}",
         "outline_axis": "character offset",
+        "opening": "(opening)",
+        "whole": "(whole text, no headings)",
         "no_quotas": "no quota or deadline found",
         "no_keyness": "too few words to compare the two periods",
         "no_terms": "no term to show",
-        "gap_note": "grey: no meeting in that period",
+        "gap_note": "grey hatched: no meeting in that period",
     },
 }
 
@@ -201,7 +210,7 @@ def _period_ticks(ax, periods: Sequence[str], period: str, *, max_ticks: int = 1
     if n <= max_ticks:
         positions = list(range(n))
     else:
-        steps = {"month": [1, 2, 3, 4, 6, 12, 24, 36], "quarter": [1, 2, 4, 8, 12, 20], "year": [1, 2, 5, 10, 20, 25, 50]}[period]
+        steps = {"month": [1, 2, 3, 6, 12, 24, 36], "quarter": [1, 2, 4, 8, 12, 20], "year": [1, 2, 5, 10, 20, 25, 50]}[period]
         step = next((s for s in steps if math.ceil(n / s) <= max_ticks), steps[-1])
 
         def anchor(label: str) -> int:
@@ -301,7 +310,10 @@ def terms_trend_plot(
             ax.plot(x, y, color=colour, marker="o", markersize=4)
             ax.set_ylim(bottom=0, top=max(1.0, float(np.nanmax(y)) * 1.15 if np.isfinite(y).any() else 1.0))
             theme = rows["theme"].iloc[0] if "theme" in rows.columns and len(rows) else ""
-            label = term + (f"  ·  {_theme_name(theme, lexicon, lang)}" if theme else "")
+            room = {1: 50, 2: 26, 3: 16}.get(ncols, 12)
+            label = term + (f"（{_theme_name(theme, lexicon, lang)}）" if theme else "")
+            if len(label) > room:
+                label = _shorten(term, room)
             ax.set_title(label, fontsize=13)
             _period_ticks(ax, periods, trend.period, max_ticks=7 if ncols >= 3 else 9 if ncols == 2 else 12)
         for k in range(len(terms), nrows * ncols):
@@ -407,9 +419,12 @@ def themes_heatmap_plot(
     with _styled(font):
         fig = _figure((11, max(4.5, 1.6 + 0.36 * len(themes))), source=source)
         ax = fig.add_subplot()
-        cmap = mpl.colormaps["cividis"].copy()
-        cmap.set_bad(GAP_COLOUR)
+        cmap = mpl.colormaps["YlGnBu"].copy()
+        cmap.set_bad("white")
         image = ax.imshow(data, aspect="auto", cmap=cmap, interpolation="nearest", vmin=0)
+        gaps = [i for i, p in enumerate(periods) if not np.isfinite(wide[p].to_numpy(dtype=float)).any()]
+        for i in gaps:
+            ax.add_patch(Rectangle((i - 0.5, -0.5), 1, len(themes), facecolor=GAP_COLOUR, edgecolor="#BBBBBB", hatch="///", linewidth=0))
         ax.set_yticks(range(len(themes)))
         ax.set_yticklabels([_theme_name(t, lexicon, lang) for t in themes], fontsize=11)
         ax.grid(False)
@@ -426,7 +441,7 @@ def themes_heatmap_plot(
         if value == "share":
             bar.ax.yaxis.set_major_formatter(_percent)
         bar.set_label(text[value])
-        if (~np.isfinite(wide.to_numpy(dtype=float))).all(axis=0).any():
+        if gaps:
             ax.set_xlabel(text["gap_note"], fontsize=10, color=SOURCE_COLOUR, loc="right")
         ax.set_title(title)
     return fig
@@ -470,7 +485,7 @@ def quotas_timeline_plot(
     has_bars = not _needs_meetings(trend)
     no_quotas = has_bars and float(np.nansum(trend.table["count"].to_numpy(dtype=float))) == 0 and not len(rows)
     with _styled(font):
-        height = (4.6 if has_bars else 1.6) + (0.5 + 0.36 * len(rows) if len(rows) else 0)
+        height = (4.6 if has_bars and not no_quotas else 1.6) + (0.5 + 0.36 * len(rows) if len(rows) else 0)
         fig = _figure((11, max(3.2, height)), source=source)
         if len(rows):
             grid = fig.add_gridspec(2, 1, height_ratios=[4.0 if has_bars else 1.2, 0.6 + 0.4 * len(rows)])
@@ -493,7 +508,7 @@ def quotas_timeline_plot(
                 for label in ax.get_xticklabels():
                     label.set_rotation(45)
                     label.set_ha("right")
-            ax.legend(loc="upper left")
+            ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.2)
         else:
             ax.set_axis_off()
             message = text["no_quotas"] if no_quotas else NEEDS_MEETINGS["en" if lang == "en" else "zh"]
@@ -508,7 +523,7 @@ def quotas_timeline_plot(
 def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str) -> None:  # type: ignore[no-untyped-def]
     text = _t(lang)
     ax.set_axis_off()
-    heading = text["quota_table"].format(latest=latest) if latest else text["quota_table"].format(latest="").replace("（）", "").replace(" ()", "")
+    heading = text["quota_table"].format(latest=latest) if latest else text["quota_speech"]
     ax.set_title(heading, fontsize=13)
     has_status = "status" in rows.columns
     columns = text["quota_cols"] if has_status else text["quota_cols"][1:3]
@@ -590,7 +605,7 @@ def wordcloud_make(
         background_color="white",
         collocations=False,
         max_words=max_words,
-        prefer_horizontal=0.95,
+        prefer_horizontal=1.0,  # rotated Chinese reads badly
         color_func=_cloud_colour,
         random_state=7,
         margin=4,
@@ -644,8 +659,9 @@ def keyness_plot(
     title = title or text["keyness_title"].format(target=target, reference=reference)
     if keyness is None or keyness.empty:
         return note_plot(text["no_keyness"], title=title, lang=lang, font=font, source=source)
-    more = keyness[keyness["chi2"] > 0].head(n)
-    less = keyness[keyness["chi2"] < 0].sort_values("chi2", kind="stable").head(n)
+    # |chi2| below 0.01: no difference worth a bar (e.g. 1:1 after Yates' correction).
+    more = keyness[keyness["chi2"] >= 0.01].head(n)
+    less = keyness[keyness["chi2"] <= -0.01].sort_values("chi2", kind="stable").head(n)
     if more.empty and less.empty:
         return note_plot(text["no_keyness"], title=title, lang=lang, font=font, source=source)
     rows = pd.concat([more, less.iloc[::-1]], ignore_index=True)
@@ -666,7 +682,7 @@ def keyness_plot(
         handles = [Patch(color=PALETTE[0], label=text["keyness_more"].format(target=target))]
         if len(less):
             handles.append(Patch(color=PALETTE[3], label=text["keyness_less"].format(target=target)))
-        ax.legend(handles=handles, loc="lower right")
+        fig.legend(handles=handles, loc="outside upper right", ncols=2)
         ax.set_title(title)
     return fig
 
@@ -749,7 +765,7 @@ def outline_plot(
     spans = spans.sort_values("start", kind="stable")
     leading = themes.drop_duplicates("section").set_index("section")["theme"].to_dict() if len(themes) else {}
     order = [t for t in dict.fromkeys(leading[s] for s in spans.index if s in leading)]
-    colour = {t: PALETTE[k % len(PALETTE)] for k, t in enumerate(order)}
+    colour = {t: CATEGORICAL[k % len(CATEGORICAL)] for k, t in enumerate(order)}
     with _styled(font):
         fig = _figure((11, max(3.2, 1.8 + 0.36 * len(spans))), source=source)
         ax = fig.add_subplot()
@@ -759,7 +775,12 @@ def outline_plot(
         labels = []
         for section, row in spans.iterrows():
             heading = str(row["heading"] or "")
-            labels.append(f"{section}  {_shorten(heading, 16)}" if heading else str(section))
+            if heading:
+                labels.append(f"{section}  {_shorten(heading, 16)}")
+            elif str(section) == "0":
+                labels.append(text["opening"] if len(spans) > 1 else text["whole"])
+            else:
+                labels.append(str(section))
         ax.set_yticks(range(len(spans)))
         ax.set_yticklabels(list(reversed(labels)), fontsize=10 if len(spans) > 14 else 11)
         ax.set_ylim(-0.6, len(spans) - 0.4)
