@@ -76,9 +76,9 @@ _WORDS = {
     "zh": {
         "title": "讲话简报",
         "speeches": "讲话",
-        "coverage": "{n} 篇讲话，{first} 至 {last}；{k} 个{unit}有会议（共 {span} 个{unit}）",
+        "coverage": "{n} 篇讲话，{first} 至 {last}；{k} {unit}有会议（共 {span} {unit}）",
         "coverage_undated": "{n} 篇讲话，日期不详",
-        "unit": {"month": "月", "quarter": "季度", "year": "年"},
+        "unit": {"month": "个月", "quarter": "个季度", "year": "年"},
         "left_out": "时间序列{note}",
         "compare": "最新一期 {latest} 与上一期 {reference} 相比",
         "rising": "上升的术语",
@@ -382,12 +382,13 @@ def _headlines(briefing: Briefing) -> list[tuple[str, list[str]]]:
 def _quota_lines(briefing: Briefing, words: dict) -> list[str]:
     table = briefing.quota_change
     if table is not None:
-        order = {"new": 0, "changed": 1, "same": 2}
+        order = {"changed": 0, "new": 1, "same": 2}
         rows = table.assign(_o=table["status"].map(order)).sort_values("_o", kind="stable").head(6)
         lines = []
         for r in rows.itertuples():
             status = words["status"].get(r.status, r.status)
-            lines.append(f"[{status}] {r.subject or '—'}: {r.text}")
+            before = f" ← {r.previous_text}" if r.status == "changed" and r.previous_text else ""
+            lines.append(f"[{status}] {r.subject or '—'}: {r.text}{before}")
         return lines or [words["none"]]
     quotas = briefing.result.quotas
     rows = quotas[quotas["doc_id"] == briefing.latest_doc].head(6) if len(quotas) else quotas
@@ -405,7 +406,9 @@ def _page_figures(briefing: Briefing) -> list[str]:
     """The four figures the one-page briefing shows."""
     names = list(briefing.figures)
     if briefing.term_change is not None:
-        wanted = [f"term_trends_{briefing.period}", f"theme_shares_{briefing.period}", "keyness_latest_vs_previous", f"quota_timeline_{briefing.period}"]
+        # The quota timeline when there are quotas, else the theme heatmap.
+        last = f"quota_timeline_{briefing.period}" if len(briefing.result.quotas) else f"theme_heatmap_{briefing.period}"
+        wanted = [f"term_trends_{briefing.period}", f"theme_shares_{briefing.period}", "keyness_latest_vs_previous", last]
     else:
         # One period: what a single speech shows (its quotas are listed in the text).
         wanted = ["wordcloud_latest", *[n for n in names if n.startswith("outline_")], *[n for n in names if n.startswith("dispersion_")]]
@@ -493,7 +496,7 @@ def _pdf(briefing: Briefing, embedded: dict[str, bytes], path: Path, *, font: st
         heights = [width * page_ratio * im.shape[0] / im.shape[1] for im in images]
         rows = [images[i:i + 2] for i in range(0, len(images), 2)]
         needed = sum(max(heights[i:i + 2]) + 0.01 for i in range(0, len(images), 2))
-        if images and len(images) % 2 == 1 or (images and top - 0.03 - needed > heights[0]):
+        if images and len(images) % 2 == 1 or (images and top - 0.03 - needed > heights[0] * 1.2):
             # Room to spare: the first figure across the page, the others in two columns.
             full = 2 * width + gap
             rest = images[1:]
@@ -504,10 +507,12 @@ def _pdf(briefing: Briefing, embedded: dict[str, bytes], path: Path, *, font: st
             span = 2 * width + gap if len(row) == 1 else width
             row_h = max(heights[k:k + len(row)])
             if top - row_h < 0.03:
-                row_h = max(0.05, top - 0.03)
+                if top - 0.03 < 0.75 * row_h:
+                    break  # no room left: leave it out rather than shrink it to a stamp
+                row_h = top - 0.03
             for col, image in enumerate(row):
                 ax = fig.add_axes((0.04 + col * (width + gap), top - row_h, span, row_h))
-                ax.imshow(image, interpolation="lanczos")
+                ax.imshow(image, interpolation="none")  # embedded as is: no resampling, crisp
                 ax.set_anchor("N")
                 ax.set_axis_off()
             k += len(row)

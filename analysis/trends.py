@@ -468,14 +468,17 @@ class Change:
     keyness: pd.DataFrame
     new_terms: pd.DataFrame
 
+    #: |chi2| below this is no difference (e.g. 1 vs 1 after Yates' correction).
+    min_chi2: float = 0.01
+
     def rising(self, n: int = 10) -> pd.DataFrame:
-        """The ``n`` terms most over-used in the latest period."""
-        rows = self.keyness[self.keyness["chi2"] > 0]
+        """The ``n`` terms most over-used in the latest period (``chi2 >= min_chi2``)."""
+        rows = self.keyness[self.keyness["chi2"] >= self.min_chi2]
         return rows.head(n).reset_index(drop=True)
 
     def falling(self, n: int = 10) -> pd.DataFrame:
-        """The ``n`` terms most under-used in the latest period."""
-        rows = self.keyness[self.keyness["chi2"] < 0]
+        """The ``n`` terms most under-used in the latest period (``chi2 <= -min_chi2``)."""
+        rows = self.keyness[self.keyness["chi2"] <= -self.min_chi2]
         return rows.sort_values(["chi2", "term"], kind="stable").head(n).reset_index(drop=True)
 
 

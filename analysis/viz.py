@@ -311,7 +311,7 @@ def terms_trend_plot(
             ax.set_ylim(bottom=0, top=max(1.0, float(np.nanmax(y)) * 1.15 if np.isfinite(y).any() else 1.0))
             theme = rows["theme"].iloc[0] if "theme" in rows.columns and len(rows) else ""
             room = {1: 50, 2: 26, 3: 16}.get(ncols, 12)
-            label = term + (f"（{_theme_name(theme, lexicon, lang)}）" if theme else "")
+            label = term + ((f" ({_theme_name(theme, lexicon, lang)})" if lang == "en" else f"（{_theme_name(theme, lexicon, lang)}）") if theme else "")
             if len(label) > room:
                 label = _shorten(term, room)
             ax.set_title(label, fontsize=13)
@@ -419,8 +419,7 @@ def themes_heatmap_plot(
     with _styled(font):
         fig = _figure((11, max(4.5, 1.6 + 0.36 * len(themes))), source=source)
         ax = fig.add_subplot()
-        cmap = mpl.colormaps["YlGnBu"].copy()
-        cmap.set_bad("white")
+        cmap = mpl.colormaps["YlGnBu"].with_extremes(bad="white")
         image = ax.imshow(data, aspect="auto", cmap=cmap, interpolation="nearest", vmin=0)
         gaps = [i for i, p in enumerate(periods) if not np.isfinite(wide[p].to_numpy(dtype=float)).any()]
         for i in gaps:
@@ -472,14 +471,14 @@ def quotas_timeline_plot(
 
     ``newest`` is a :func:`analysis.trends.quotas_change` table (or any
     quota table with ``text`` and ``subject``); up to ``n`` of its rows are
-    listed, new and changed ones first.  With fewer than two periods the
+    listed, changed and new ones first.  With fewer than two periods the
     bars are replaced by the plain note; the table is still shown.
     """
     text = _t(lang)
     title = title or text["quota_title"].format(period=text["period"][trend.period])
     rows = pd.DataFrame() if newest is None else newest
     if len(rows) and "status" in rows.columns:
-        order = {"new": 0, "changed": 1, "same": 2}
+        order = {"changed": 0, "new": 1, "same": 2}
         rows = rows.assign(_o=rows["status"].map(order).fillna(3)).sort_values("_o", kind="stable").drop(columns="_o")
     rows = rows.head(n)
     has_bars = not _needs_meetings(trend)
