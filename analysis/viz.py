@@ -461,7 +461,7 @@ def quotas_timeline_plot(
     trend: "Trend",
     newest: pd.DataFrame | None = None,
     *,
-    n: int = 8,
+    n: int = 12,
     lang: str = "zh",
     font: str | Path | None = None,
     source: str = "",
@@ -480,6 +480,7 @@ def quotas_timeline_plot(
     if len(rows) and "status" in rows.columns:
         order = {"changed": 0, "new": 1, "same": 2}
         rows = rows.assign(_o=rows["status"].map(order).fillna(3)).sort_values("_o", kind="stable").drop(columns="_o")
+    n_rows = len(rows)
     rows = rows.head(n)
     has_bars = not _needs_meetings(trend)
     no_quotas = has_bars and float(np.nansum(trend.table["count"].to_numpy(dtype=float))) == 0 and not len(rows)
@@ -515,14 +516,16 @@ def quotas_timeline_plot(
         ax.set_title(title)
         if table_ax is not None:
             latest = str(newest.attrs.get("latest", "")) if newest is not None else ""
-            _quota_table(table_ax, rows, lang=lang, latest=latest)
+            _quota_table(table_ax, rows, lang=lang, latest=latest, total=n_rows)
     return fig
 
 
-def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str) -> None:  # type: ignore[no-untyped-def]
+def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str, total: int) -> None:  # type: ignore[no-untyped-def]
     text = _t(lang)
     ax.set_axis_off()
     heading = text["quota_table"].format(latest=latest) if latest else text["quota_speech"]
+    if total > len(rows):
+        heading += f"（前 {len(rows)} 条，共 {total} 条）" if lang != "en" else f" (first {len(rows)} of {total})"
     ax.set_title(heading, fontsize=13)
     has_status = "status" in rows.columns
     columns = text["quota_cols"] if has_status else text["quota_cols"][1:3]
