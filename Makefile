@@ -48,8 +48,12 @@ test: install
 lab: install
 	$(VENV_PY) -m jupyter lab notebooks/
 
+# Executed copies (.ipynb and .html) go to $(OUT)/notebooks; the stored notebooks stay without outputs.
 notebooks: install
-	$(VENV_PY) -m analysis.notebooks_run --out $(OUT)/notebooks
+	mkdir -p $(OUT)/notebooks
+	SPEECH_CORPUS="$(abspath $(CORPUS))" $(VENV_PY) -m jupyter nbconvert --to notebook --execute \
+		--ExecutePreprocessor.timeout=600 --output-dir $(OUT)/notebooks notebooks/0*.ipynb
+	$(VENV_PY) -m jupyter nbconvert --to html --output-dir $(OUT)/notebooks $(OUT)/notebooks/0*.ipynb
 
 brief: install
 	$(VENV_PY) -m analysis brief $(CORPUS) --out $(OUT)

@@ -111,6 +111,17 @@ class CleanedText:
     changes: list[tuple[str, str]] = field(default_factory=list)
     placeholders: list[tuple[int, int, str]] = field(default_factory=list)
 
+    def changes_table(self) -> "pd.DataFrame":
+        """What each rule changed: ``rule, count, example`` (the first thing it removed or joined)."""
+        import pandas as pd
+
+        rows: dict[str, list] = {}
+        for rule, example in self.changes:
+            if rule not in rows:
+                rows[rule] = [rule, 0, example[:60]]
+            rows[rule][1] += 1
+        return pd.DataFrame(list(rows.values()), columns=["rule", "count", "example"])
+
     def change_counts(self) -> dict[str, int]:
         """How many times each rule fired."""
         counts: dict[str, int] = {}

@@ -405,7 +405,7 @@ def corpus_run(
             that tokens can be written out without holding them all in memory;
             when None, tokens are kept in ``result.tokens``.
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     options = options or Options()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")

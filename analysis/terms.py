@@ -39,6 +39,9 @@ __all__ = [
     "dtm_top_terms",
     "keywords_tfidf",
     "is_content_word",
+    "texts_from_sentences",
+    "kwic_corpus",
+    "count_modes",
 ]
 
 TERM_MATCH_COLUMNS = ["doc_id", "term", "theme", "subtheme", "matched", "start", "end", "sentence", "section"]
@@ -235,3 +238,62 @@ def keywords_tfidf(dtm: DocumentTermMatrix, *, n: int = 20, min_corpus_docs: int
             if math.isfinite(score) and score > 0
         ]
     return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count", "tfidf", "idf_source"])
+
+
+def texts_from_sentences(sentences: pd.DataFrame) -> dict[str, str]:
+    """Each speech's cleaned text rebuilt from the run's ``sentences`` table.
+
+    Sentences go back at their offsets; the line breaks and spaces between
+    them become single newlines and spaces, so offsets into the rebuilt text
+    equal offsets into the cleaned text.
+    """
+    texts: dict[str, str] = {}
+    for doc_id, group in sentences.groupby("doc_id", sort=False):
+        pieces: list[str] = []
+        position = 0
+        for start, end, text in zip(group["start"], group["end"], group["text"]):
+            if start > position:
+                pieces.append("\n" * (int(start) - position))
+            pieces.append(text)
+            position = int(end)
+        texts[str(doc_id)] = "".join(pieces)
+    return texts
+
+
+def kwic_corpus(sentences: pd.DataFrame, term: str, *, window: int = 20, regex: bool = False) -> pd.DataFrame:
+    """Keywords in context over a whole run (from its ``sentences`` table); columns as :func:`kwic`."""
+    from .outline import Sentence
+
+    frames = []
+    for doc_id, group in sentences.groupby("doc_id", sort=False):
+        text = texts_from_sentences(group)[str(doc_id)]
+        spans = [
+            Sentence(int(i), int(s), int(e), t, str(sec), str(h))
+            for i, s, e, t, sec, h in zip(group["sentence"], group["start"], group["end"], group["text"], group["section"], group["heading"])
+        ]
+        frames.append(kwic(str(doc_id), text, spans, term, window=window, regex=regex))
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id", "section", "start", "left", "match", "right"])
+
+
+def count_modes(sentences: pd.DataFrame, tokens: pd.DataFrame, term_counts: pd.DataFrame, terms: Sequence[str]) -> pd.DataFrame:
+    """The three ways of counting side by side, summed over a run: ``term, phrase, token, lexicon``.
+
+    ``phrase`` is ``str.count`` on the cleaned texts, ``token`` the tokens
+    equal to the term, ``lexicon`` the dictionary count of the canonical
+    term (variants included, longest match first; 0 when the term is not a
+    canonical lexicon term).
+    """
+    texts = texts_from_sentences(sentences)
+    token_counts = tokens["token"].value_counts() if len(tokens) else pd.Series(dtype="int64")
+    lexicon_counts = term_counts.groupby("term")["count"].sum() if len(term_counts) else pd.Series(dtype="int64")
+    rows = [
+        (
+            term,
+            sum(phrase_count(text, term) for text in texts.values()),
+            int(token_counts.get(term, 0)),
+            int(lexicon_counts.get(term, 0)),
+        )
+        for term in terms
+    ]
+    return pd.DataFrame(rows, columns=["term", "phrase", "token", "lexicon"])

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .trends import Trend
 
 __all__ = [
+    "corpus_overview_plot",
     "STYLE",
     "PALETTE",
     "chart_style",
@@ -75,6 +76,9 @@ NEEDS_MEETINGS = {
 _TEXT = {
     "zh": {
         "period": {"month": "按月", "quarter": "按季度", "year": "按年"},
+        "corpus_title": "语料概况：讲话篇数与篇幅（{period}）",
+        "corpus_docs": "讲话篇数",
+        "corpus_chars": "字数（千字）",
         "per_10k": "每万字出现次数",
         "count": "次数",
         "share": "占比",
@@ -109,6 +113,9 @@ _TEXT = {
     },
     "en": {
         "period": {"month": "monthly", "quarter": "quarterly", "year": "annual"},
+        "corpus_title": "Corpus: speeches and their length ({period})",
+        "corpus_docs": "speeches",
+        "corpus_chars": "characters (thousands)",
         "per_10k": "per 10,000 characters",
         "count": "mentions",
         "share": "share",
@@ -264,6 +271,51 @@ def _trend_note(trend: "Trend", *, title: str, lang: str, font: str | Path | Non
 
 
 # -- trend lines -----------------------------------------------------------------
+def corpus_overview_plot(
+    corpus: pd.DataFrame,
+    *,
+    period: str | None = None,
+    include_duplicates: bool = False,
+    lang: str = "zh",
+    font: str | Path | None = None,
+    source: str = "",
+    title: str | None = None,
+) -> Figure:
+    """Speeches per period (bars) and their summed length (line); gaps stay empty.
+
+    With fewer than two dated periods the chart is replaced by the plain note.
+    """
+    from .trends import period_choose, periods_assign
+
+    text = _t(lang)
+    period = period or period_choose(corpus, include_duplicates=include_duplicates)
+    title = title or text["corpus_title"].format(period=text["period"][period])
+    placement = periods_assign(corpus, period=period, include_duplicates=include_duplicates)
+    if len(placement.periods_with_meetings) < 2:
+        return note_plot(NEEDS_MEETINGS["en" if lang == "en" else "zh"], title=title, lang=lang, font=font, source=source)
+    grouped = placement.docs.groupby("period").agg(n_docs=("doc_id", "size"), n_chars=("n_chars", "sum"))
+    grouped = grouped.reindex(placement.periods)
+    with _styled(font):
+        fig = _figure((11, 4.2), source=source)
+        ax = fig.add_subplot()
+        x = np.arange(len(placement.periods))
+        ax.bar(x, grouped["n_docs"].fillna(0).to_numpy(), width=0.8, color=PALETTE[0], label=text["corpus_docs"])
+        ax.set_ylabel(text["corpus_docs"])
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        right = ax.twinx()
+        right.plot(x, (grouped["n_chars"] / 1000).to_numpy(), color=PALETTE[3], marker="o", markersize=3, label=text["corpus_chars"])
+        right.set_ylabel(text["corpus_chars"])
+        right.grid(False)
+        _period_ticks(ax, placement.periods, period)
+        for label in ax.get_xticklabels():
+            label.set_rotation(45)
+            label.set_ha("right")
+        handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
+        ax.legend(handles, [h.get_label() for h in handles], loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.2)
+        ax.set_title(title, loc="left")
+    return fig
+
+
 def terms_trend_plot(
     trend: "Trend",
     *,

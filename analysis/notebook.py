@@ -1,0 +1,88 @@
+"""Glue for the notebooks: paths from the project root, one quiet run, figures shown once.
+
+The notebooks in ``notebooks/`` stay thin: each calls :func:`notebook_run`
+with the values of its parameters cell, then the package's measures and
+charts.  Paths in parameters resolve from the project root (the folder with
+``pyproject.toml``), whatever folder the kernel starts in; the environment
+variable ``SPEECH_CORPUS`` overrides the corpus parameter, and
+``SPEECH_MEETING_TYPE`` the meeting type, so a notebook can be pointed at
+another folder without editing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .pipeline import CorpusResult, Options, Selection, corpus_run
+
+__all__ = ["project_root", "corpus_path", "notebook_run", "show"]
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above ``start`` (default: the working folder) with ``pyproject.toml``.
+
+    Falls back on the folder above the installed package.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "pyproject.toml").is_file() and (folder / "analysis").is_dir():
+            return folder
+    return Path(__file__).resolve().parent.parent
+
+
+def corpus_path(value: str | Path) -> Path:
+    """The corpus folder: ``SPEECH_CORPUS`` if set, else ``value``; relative paths from the project root."""
+    chosen = Path(os.environ.get("SPEECH_CORPUS") or value)
+    if not chosen.is_absolute():
+        chosen = project_root() / chosen
+    if not chosen.exists():
+        raise FileNotFoundError(f"{chosen}: no such folder (set CORPUS in the parameters cell, or SPEECH_CORPUS)")
+    return chosen
+
+
+def notebook_run(
+    corpus: str | Path,
+    *,
+    meeting_type: str = "",
+    since: str = "",
+    until: str = "",
+    speaker: str = "",
+    options: Options | None = None,
+) -> CorpusResult:
+    """Run the whole job for a notebook (cached, no progress bar) and say what was read."""
+    from dataclasses import replace
+
+    folder = corpus_path(corpus)
+    selection = Selection(
+        meeting_type=os.environ.get("SPEECH_MEETING_TYPE", meeting_type), since=since, until=until, speaker=speaker
+    )
+    options = replace(options or Options(), selection=selection)
+    result = corpus_run([folder], options=options, progress=False)
+    counts = result.report["status"].value_counts()
+    print(
+        f"{folder}: {len(result.report)} files, {counts.get('ok', 0)} speeches read, "
+        f"{counts.get('skipped', 0)} skipped, {counts.get('error', 0)} errors"
+    )
+    if result.n_ok == 0:
+        raise RuntimeError(f"{folder}: no speech could be read (see result.report)")
+    return result
+
+
+def show(fig, *, dpi: int = 110) -> None:  # type: ignore[no-untyped-def]
+    """Display a figure once in the notebook, as a PNG, and release it.
+
+    Rendering to PNG here works whatever matplotlib backend the kernel has,
+    and stores the picture in the notebook (and its HTML copy).
+    """
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    titles = [fig.get_suptitle()] + [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center")]
+    alt = next((t for t in titles if t), "chart")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png"), metadata={"image/png": {"alt": alt}})

@@ -1,0 +1,73 @@
+"""Every notebook runs top to bottom, without errors or warnings, on a monthly series and on the single bundled speech.
+
+The kernel starts in ``notebooks/`` as in JupyterLab, so the notebooks'
+paths must resolve from the project root. ``SPEECH_CORPUS`` points a notebook
+at a corpus without editing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from conftest import REPO, require_shared_corpus
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+def execute(path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, meeting_type: str = "") -> nbformat.NotebookNode:
+    monkeypatch.setenv("SPEECH_CORPUS", str(corpus))
+    monkeypatch.setenv("SPEECH_MEETING_TYPE", meeting_type)
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if "parameters" in cell.metadata.get("tags", []) and "OUT = " in cell.source:
+            cell.source = cell.source.replace('OUT = "reports/brief"', f'OUT = r"{tmp_path / "brief"}"')
+    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
+    return notebook
+
+
+def problems(notebook: nbformat.NotebookNode) -> list[str]:
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            text = output.get("text", "") if output.get("output_type") == "stream" else ""
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                found.append(f"cell {index}: stderr: {text[:200]}")
+            elif "Warning" in text:
+                found.append(f"cell {index}: {text[:200]}")
+            if output.get("output_type") == "error":
+                found.append(f"cell {index}: {output.get('ename')}: {output.get('evalue')}")
+    return found
+
+
+def images(notebook: nbformat.NotebookNode) -> int:
+    return sum("image/png" in o.get("data", {}) for c in notebook.cells for o in c.get("outputs", []))
+
+
+def test_notebooks_are_numbered_and_parameterised() -> None:
+    assert [p.stem[:3] for p in NOTEBOOKS] == ["01_", "02_", "03_", "04_", "05_", "06_"]
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1 and 'CORPUS = "data/raw"' in tagged[0].source, path.name
+        assert not any(c.get("outputs") for c in notebook.cells if c.cell_type == "code"), f"{path.name} stored with outputs"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_on_bundled_speech(path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    notebook = execute(path, REPO / "data" / "raw", monkeypatch, tmp_path)
+    assert problems(notebook) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_on_monthly_politburo_meetings(path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    corpus = require_shared_corpus() / "politburo"
+    notebook = execute(path, corpus, monkeypatch, tmp_path, meeting_type="politburo-meeting")
+    assert problems(notebook) == []
+    if path.stem.startswith(("01", "03", "05", "06")):
+        assert images(notebook) >= 1
