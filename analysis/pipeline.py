@@ -348,7 +348,7 @@ class CorpusResult:
     seconds: float
     cleaning_changes: dict[str, int]
     cache_hits: int = 0
-    token_files: list[Path] = field(default_factory=list)
+    tokens: pd.DataFrame | None = None  # None when the tokens went to a ``token_sink``
 
     @property
     def n_ok(self) -> int:
@@ -484,8 +484,8 @@ def corpus_run(
         seconds=round(time.perf_counter() - clock, 2),
         cleaning_changes=dict(changes),
         cache_hits=cache_hits,
+        tokens=_concat(kept_tokens, TOKEN_COLUMNS) if token_sink is None else None,
     )
-    result.tokens = _concat(kept_tokens, TOKEN_COLUMNS) if token_sink is None else None  # type: ignore[attr-defined]
     return result
 
 
@@ -562,7 +562,7 @@ def outputs_write(result: CorpusResult, out: Path, *, tokens: pd.DataFrame | Non
     result.sentences.to_parquet(out / "sentences.parquet", index=False)
     result.matches.to_parquet(out / "term_matches.parquet", index=False)
     written += [out / "sentences.parquet", out / "term_matches.parquet"]
-    token_table = tokens if tokens is not None else getattr(result, "tokens", None)
+    token_table = tokens if tokens is not None else result.tokens
     if token_table is not None:
         token_table.to_parquet(out / "tokens.parquet", index=False)
         written.append(out / "tokens.parquet")

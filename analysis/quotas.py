@@ -242,7 +242,15 @@ def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end
     before = text[clause_start:span_start]
     before = _PERIOD_RE.sub("", before)
     before = re.sub(r"^(?:要|对|并|同时|其中|今年|全年|确保|力争|争取|按照|按|让)+", "", before)
+    before = re.sub(r"(?:必须|务必|要|应|须)?在$", "", before)
     before = re.sub(r"(?:的|要|为|是|都|应|将|按照|总数的|再)+$", "", before)
+    if before.count("(") > before.count(")"):
+        before = before[: before.rfind("(")]  # an aside left open by the clause cut
+    before = re.sub(r"^[^，,]*?[\d.%％]+(?:配备|的)", "", before)
+    if not before:
+        # Nothing names the subject before the number (必须在12月底前全面完成): take what follows.
+        tail = re.match(r"[^，。；;,]{2,16}", after)
+        return tail.group() if tail else ""
     return before[-16:]
 
 
