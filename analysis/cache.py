@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "cache_key", "cache_get", "cache_put", "cache_clear", "cache_info", "code_fingerprint"]
+__all__ = ["cache_dir", "cache_key", "cache_get", "cache_has", "cache_put", "cache_clear", "cache_info", "code_fingerprint"]
 
 _SUFFIX = ".pkl"
 
@@ -72,6 +72,11 @@ def cache_get(key: str) -> Any | None:
             return pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
         return None
+
+
+def cache_has(key: str) -> bool:
+    """Whether an entry is stored under ``key`` (it may still fail to load)."""
+    return _path(key).is_file()
 
 
 def cache_put(key: str, value: Any) -> None:

@@ -106,10 +106,12 @@ class Lexicon:
 
     def fingerprint(self) -> str:
         """A short hash of the lexicon's content, for caches and ``run.json``."""
-        digest = hashlib.sha256()
-        for term in sorted(self.terms, key=lambda t: t.term):
-            digest.update(f"{term.term}|{term.theme}|{term.subtheme}|{','.join(term.variants)}|{term.pattern}\n".encode())
-        return digest.hexdigest()[:16]
+        if not hasattr(self, "_fingerprint"):
+            digest = hashlib.sha256()
+            for term in sorted(self.terms, key=lambda t: t.term):
+                digest.update(f"{term.term}|{term.theme}|{term.subtheme}|{','.join(term.variants)}|{term.pattern}\n".encode())
+            self._fingerprint = digest.hexdigest()[:16]
+        return self._fingerprint
 
     # -- matching ---------------------------------------------------------
     def matcher(self) -> re.Pattern[str]:

@@ -41,15 +41,29 @@ def _work(task: tuple[Path, str, dict[str, str] | None, "Options"]) -> "DocResul
 
 
 def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, batch: int = 256) -> Iterator["DocResult"]:
-    """Process tasks in a local process pool; results come back in input order."""
-    from .pipeline import tools_for
+    """Process tasks in a local process pool; results come back in input order.
+
+    Cached results are read here in the parent: sending them through a
+    worker would only pickle them twice.  Only cache misses go to the pool.
+    """
+    from .cache import cache_has
+    from .pipeline import _cache_key, cached_result, document_process_cached, tools_for
 
     tools_for(options)  # load the dictionary once, before forking
     workers = max(1, min(workers, os.cpu_count() or 1, len(tasks)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         for start in range(0, len(tasks), batch):
-            chunk = [(path, rel, row, options) for path, rel, row in tasks[start:start + batch]]
-            yield from pool.map(_work, chunk, chunksize=max(1, len(chunk) // (workers * 4)))
+            chunk = tasks[start:start + batch]
+            keys = [_cache_key(path, rel, row, options) if options.cache else None for path, rel, row in chunk]
+            hits = [key is not None and cache_has(key) for key in keys]
+            misses = [(path, rel, row, options) for (path, rel, row), hit in zip(chunk, hits) if not hit]
+            computed = pool.map(_work, misses, chunksize=max(1, len(misses) // (workers * 4)))
+            for (path, rel, row), key, hit in zip(chunk, keys, hits):
+                if not hit:
+                    yield next(computed)
+                    continue
+                result = cached_result(key)
+                yield result if result is not None else document_process_cached(path, rel, row, options)
 
 
 def process_on_dask(

@@ -260,35 +260,55 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
     )
 
 
-def document_process_cached(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
-    """:func:`document_process` through the on-disk cache (see :mod:`analysis.cache`)."""
-    if not options.cache:
-        return document_process(path, rel_path, table_row, options)
+def _cache_key(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> str | None:
+    """The cache key of one speech, or None when it should not be cached (unreadable, oversized)."""
     from dataclasses import replace
 
-    from .cache import cache_get, cache_key, cache_put
+    from .cache import cache_key
 
     try:
         if path.stat().st_size > options.max_mb * 1_000_000:
-            return document_process(path, rel_path, table_row, options)
+            return None
         data = path.read_bytes()
     except OSError:
-        return document_process(path, rel_path, table_row, options)
+        return None
     lexicon, segmenter = tools_for(options)
-    key = cache_key(
+    return cache_key(
         data,
         rel_path,
         sorted((table_row or {}).items()),
         repr(replace(options, cache=True)),
         lexicon.fingerprint(),
-        hashlib.sha256("\n".join(sorted(segmenter.stopwords)).encode()).hexdigest(),
+        segmenter.fingerprint(),
     )
+
+
+def cached_result(key: str | None) -> DocResult | None:
+    """The cached result under ``key``, marked as cached; None on a miss."""
+    if key is None:
+        return None
+    from .cache import cache_get
+
     hit = cache_get(key)
     if isinstance(hit, DocResult):
         hit.cached = True
         return hit
+    return None
+
+
+def document_process_cached(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
+    """:func:`document_process` through the on-disk cache (see :mod:`analysis.cache`)."""
+    if not options.cache:
+        return document_process(path, rel_path, table_row, options)
+    from .cache import cache_put
+
+    key = _cache_key(path, rel_path, table_row, options)
+    hit = cached_result(key)
+    if hit is not None:
+        return hit
     result = document_process(path, rel_path, table_row, options)
-    cache_put(key, result)
+    if key is not None:
+        cache_put(key, result)
     return result
 
 
@@ -575,17 +595,33 @@ class TokenParquetWriter:
     """Write token tables to one Parquet file as they arrive (bounded memory).
 
     Use as a context manager and pass it as ``token_sink`` to :func:`corpus_run`.
+    Speeches are buffered up to ``batch_rows`` tokens and written as one row
+    group, so that a corpus of short readouts does not make thousands of tiny
+    row groups.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, batch_rows: int = 500_000) -> None:
         self.path = Path(path)
+        self.batch_rows = batch_rows
         self._writer = None
+        self._pending: list[pd.DataFrame] = []
+        self._pending_rows = 0
 
     def __call__(self, frame: pd.DataFrame) -> None:
+        self._pending.append(frame)
+        self._pending_rows += len(frame)
+        if self._pending_rows >= self.batch_rows:
+            self._flush()
+
+    def _flush(self) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pandas(frame[TOKEN_COLUMNS], schema=_token_schema(), preserve_index=False)
+        if not self._pending:
+            return
+        frame = pd.concat(self._pending, ignore_index=True)[TOKEN_COLUMNS]
+        self._pending, self._pending_rows = [], 0
+        table = pa.Table.from_pandas(frame, schema=_token_schema(), preserve_index=False)
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.path, table.schema)
         self._writer.write_table(table)
@@ -596,6 +632,7 @@ class TokenParquetWriter:
     def __exit__(self, *exc: object) -> None:
         import pyarrow.parquet as pq
 
+        self._flush()
         if self._writer is None:
             # No speech was read: still leave a valid, empty table.
             pq.write_table(_token_schema().empty_table(), self.path)

@@ -122,6 +122,17 @@ class Segmenter:
             tokenizer.add_word(word, freq=_USER_FREQ)
         return tokenizer
 
+    def fingerprint(self) -> str:
+        """A short hash of everything that shapes this segmenter's tokens."""
+        if not hasattr(self, "_fingerprint"):
+            import hashlib
+
+            digest = hashlib.sha256(self.engine.encode())
+            digest.update("\n".join(sorted(self.stopwords)).encode())
+            digest.update("\n".join(self.user_words).encode())
+            self._fingerprint = digest.hexdigest()[:16]
+        return self._fingerprint
+
     def _new_stopwords(self, known: "Callable[[str], bool]") -> list[str]:
         return sorted(w for w in self.stopwords if len(w) > 1 and not known(w) and not is_punctuation(w))
 

@@ -38,3 +38,13 @@ def test_dask_local_cluster_matches_serial_on_shared_corpus(shared_corpus: Path,
     on_dask = corpus_run([shared_corpus], options=Options(cache=False), backend="dask", workers=2)
     assert on_dask.n_ok == 234
     assert_same(shared_run, on_dask)
+
+
+def test_process_pool_reads_cache_in_order(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SPEECH_ANALYSIS_CACHE", str(tmp_path / "cache"))
+    cold = corpus_run([folder], workers=2)
+    (folder / "2024-01-01_meeting.txt").write_text("1月份工作推进会。要抓好乡村振兴,每年不少于3次。", encoding="utf-8")
+    warm = corpus_run([folder], workers=2)
+    assert (cold.cache_hits, warm.cache_hits) == (0, 11)
+    serial = corpus_run([folder], options=Options(cache=False))
+    assert_same(serial, warm)
