@@ -482,15 +482,20 @@ class Change:
         return rows.sort_values(["chi2", "term"], kind="stable").head(n).reset_index(drop=True)
 
 
-def _periods_compared(placement: Placement, against: str) -> tuple[str, list[str]] | None:
+def _periods_compared(
+    corpus: pd.DataFrame, *, period: str | None, against: str, include_duplicates: bool
+) -> tuple[Placement, str, list[str]] | None:
+    """The placement, the latest period with a meeting and the periods it is compared with."""
     if against not in ("previous", "all"):
         raise ValueError(f"against must be 'previous' or 'all', not {against!r}")
+    period = period or period_choose(corpus, include_duplicates=include_duplicates)
+    placement = periods_assign(corpus, period=period, include_duplicates=include_duplicates)
     present = placement.periods_with_meetings
     if len(present) < 2:
         return None
     latest = present[-1]
     reference = present[:-1] if against == "all" else [present[-2]]
-    return latest, reference
+    return placement, latest, reference
 
 
 def _reference_label(reference: list[str]) -> str:
@@ -521,12 +526,11 @@ def terms_change(
     lexicon ``term_counts`` or all content words via :func:`dtm_long`.
     Returns None when fewer than two periods have a meeting.
     """
-    period = period or period_choose(corpus, include_duplicates=include_duplicates)
-    placement = periods_assign(corpus, period=period, include_duplicates=include_duplicates)
-    compared = _periods_compared(placement, against)
+    compared = _periods_compared(corpus, period=period, against=against, include_duplicates=include_duplicates)
     if compared is None:
         return None
-    latest, reference = compared
+    placement, latest, reference = compared
+    period = placement.period
     docs = placement.docs
     latest_docs = docs.loc[docs["period"] == latest, "doc_id"]
     reference_docs = docs.loc[docs["period"].isin(reference), "doc_id"]
@@ -561,12 +565,11 @@ def themes_change(
     compared periods are in ``.attrs["latest"]`` and ``.attrs["reference"]``.
     Returns None when fewer than two periods have a meeting.
     """
-    period = period or period_choose(corpus, include_duplicates=include_duplicates)
-    placement = periods_assign(corpus, period=period, include_duplicates=include_duplicates)
-    compared = _periods_compared(placement, against)
+    compared = _periods_compared(corpus, period=period, against=against, include_duplicates=include_duplicates)
     if compared is None:
         return None
-    latest, reference = compared
+    placement, latest, reference = compared
+    period = placement.period
     docs = placement.docs
     target = _group_counts(themes, docs.loc[docs["period"] == latest, "doc_id"], "theme")
     ref = _group_counts(themes, docs.loc[docs["period"].isin(reference), "doc_id"], "theme")
@@ -620,12 +623,10 @@ def quotas_change(
     the periods compared are in ``.attrs``.  Returns None when fewer than
     two periods have a meeting.
     """
-    period = period or period_choose(corpus, include_duplicates=include_duplicates)
-    placement = periods_assign(corpus, period=period, include_duplicates=include_duplicates)
-    compared = _periods_compared(placement, "previous")
+    compared = _periods_compared(corpus, period=period, against="previous", include_duplicates=include_duplicates)
     if compared is None:
         return None
-    latest, (previous,) = compared
+    placement, latest, (previous,) = compared
     docs = placement.docs
     latest_ids = list(docs.loc[docs["period"] == latest, "doc_id"])
     previous_ids = set(docs.loc[docs["period"] == previous, "doc_id"])
