@@ -224,18 +224,22 @@ def keywords_tfidf(dtm: DocumentTermMatrix, *, n: int = 20, min_corpus_docs: int
         median = float(np.median(list(reference.values())))
         idf = np.array([reference.get(t, median) for t in dtm.vocabulary])
         source = "jieba-reference"
+    # Ties break by the term itself, so results do not depend on input order.
+    alphabetical = np.empty(len(dtm.vocabulary), dtype=np.int64)
+    alphabetical[np.argsort(np.asarray(dtm.vocabulary, dtype=object), kind="stable")] = np.arange(len(dtm.vocabulary))
+    matrix = dtm.matrix.tocsr()
     rows = []
     for i, doc_id in enumerate(dtm.doc_ids):
-        row = dtm.matrix.getrow(i)
-        total = row.data.sum() or 1
-        scored = sorted(
-            ((c / total * idf[j], j, c) for c, j in zip(row.data, row.indices)),
-            key=lambda p: (-p[0], dtm.vocabulary[p[1]]),
-        )[:n]
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        indices, counts = matrix.indices[lo:hi], matrix.data[lo:hi]
+        if not len(indices):
+            continue
+        scores = counts / (counts.sum() or 1) * idf[indices]
+        top = np.lexsort((alphabetical[indices], -scores))[:n]
         rows += [
-            (doc_id, rank + 1, dtm.vocabulary[j], int(c), round(float(score), 6), source)
-            for rank, (score, j, c) in enumerate(scored)
-            if math.isfinite(score) and score > 0
+            (doc_id, rank + 1, dtm.vocabulary[indices[k]], int(counts[k]), round(float(scores[k]), 6), source)
+            for rank, k in enumerate(top)
+            if math.isfinite(scores[k]) and scores[k] > 0
         ]
     return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count", "tfidf", "idf_source"])
 
