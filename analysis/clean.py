@@ -84,6 +84,11 @@ _SPACE_RUN = re.compile(f"{_HSPACE}+")
 _LATIN = re.compile(r"[A-Za-z]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
+# Lines that stand alone even without closing punctuation: a title, a
+# salutation, a date, a signature.
+_TITLE_END = re.compile(r"(?:讲话|講話|报告|報告|发言|發言|致辞|致辭|讲稿|汇报|总结)(?:稿)?[)）]?$")
+_SALUTATION = re.compile(r"^(?:同志们|同志們|各位代表|各位委员|各位委員|各位领导|各位來賓|各位来宾|女士们|朋友们)")
+_DATE_ALONE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年[^。，,]{1,8}日\s*[)）]?$")
 _HEADING_LINE = re.compile(
     rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[)）]|第[一二三四五六七八九十]{{1,3}}[部章节])"
 )
@@ -251,13 +256,15 @@ def _join_broken_lines(text: str, changes: list[tuple[str, str]]) -> str:
     """Join lines broken inside a sentence; collapse blank-line runs.
 
     A line break is kept when the line before ends a sentence, when the line
-    before or after is a heading, and around blank lines that separate
-    paragraphs (unless the text before clearly runs on, as with Wikisource
-    link breaks where one side is a short fragment).
+    before or after is a heading, after a first line that is a title
+    (…的讲话), before a salutation (同志们：), around a date standing alone,
+    and at blank lines that separate paragraphs (unless the next line opens
+    with punctuation, which only a broken sentence does).
     """
     lines = text.split("\n")
     paragraphs: list[str] = []
     current = ""
+    joined = False  # whether ``current`` already joins several lines
     pending_blank = False
     for line in lines:
         if not line:
@@ -271,14 +278,20 @@ def _join_broken_lines(text: str, changes: list[tuple[str, str]]) -> str:
             not _ends_sentence(current)
             and not _HEADING_LINE.match(current)
             and not _HEADING_LINE.match(line)
+            and not (not paragraphs and not joined and _TITLE_END.search(current))  # a title is the first line
+            and not _SALUTATION.match(line)
+            and not _DATE_ALONE.match(line)
+            and not _DATE_ALONE.match(current)
             and (not pending_blank or line[0] in "，、。；：,;")
         )
         if joinable:
             changes.append(("line join", current[-6:] + "⏎" + line[:6]))
             current += line
+            joined = True
         else:
             paragraphs.append(current)
             current = line
+            joined = False
         pending_blank = False
     if current:
         paragraphs.append(current)

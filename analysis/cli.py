@@ -246,6 +246,9 @@ def _summary(result, out: Path) -> str:  # type: ignore[no-untyped-def]
         if len(top):
             lines.append("top lexicon terms: " + ", ".join(f"{t} {c}" for t, c in top.items()))
         lines.append(f"{len(result.quotas)} quota/deadline mentions")
+    if result.unmatched_rows:
+        shown = ", ".join(result.unmatched_rows[:5]) + (" …" if len(result.unmatched_rows) > 5 else "")
+        lines.append(f"metadata table: {len(result.unmatched_rows)} rows name no file found ({shown})")
     skipped = result.report[result.report["status"] == "skipped"]
     for row in skipped.head(10).itertuples(index=False):
         lines.append(f"skipped: {row.path}: {row.reason}")

@@ -57,6 +57,7 @@ class Discovery:
     records: list[FileRecord] = field(default_factory=list)
     table: dict[str, dict[str, str]] = field(default_factory=dict)
     table_paths: list[str] = field(default_factory=list)
+    unmatched_rows: list[str] = field(default_factory=list)  # table paths that name no file found
 
     def table_row(self, rel_path: str) -> dict[str, str] | None:
         return self.table.get(rel_path)
@@ -178,6 +179,8 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
             discovery.records.append(record)
         else:
             discovery.speeches.append((f, rel))
+    found = {rel for _, rel in discovery.speeches} | {r.path for r in discovery.records}
+    discovery.unmatched_rows = sorted(set(discovery.table) - found)
     return discovery
 
 

@@ -169,6 +169,13 @@ _CN_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _DELIVERY = re.compile(
     rf"(?:——|—|--|－－)\s*(?P<y>(?:19|20)\d{{2}}|[一二〇零三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?:(?P<d>{_CN_NUM})\s*日)?"
 )
+_DATE_IN_BRACKETS = re.compile(
+    rf"[（(]\s*(?P<y>(?:19|20)\d{{2}}|[一二〇零三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?:(?P<d>{_CN_NUM})\s*日)?\s*[)）]"
+)
+# A signature at the end of a speech: the date alone on the last lines.
+_DATE_LINE = re.compile(
+    rf"(?m)^\s*(?P<y>(?:19|20)\d{{2}}|[一二〇零三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?P<d>{_CN_NUM})\s*日\s*$"
+)
 _DATED_EVENT = re.compile(
     rf"(?P<y>(?:19|20)\d{{2}})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:在|召开|举行|上午|下午|晚)"
 )
@@ -189,13 +196,15 @@ def _cn_year(text: str) -> int | None:
 def date_from_text(text: str, *, head_chars: int = 600) -> PartialDate:
     """Date of delivery stated near the start of a speech, as precise as stated.
 
-    Looks for a signature line (``——2024年3月5日在…``), a dated event
-    (``2024年3月5日在…``), then a meeting named by its month
-    (``8月份月度工作推进会``, ``10月25日召开会议``).
+    Looks for a signature line (``——2024年3月5日在…``), a date in brackets
+    under the title (``（2023年8月15日）``), a dated event (``2024年3月5日在…``),
+    a date alone on one of the last lines (a signature at the end), then a
+    meeting named by its month (``8月份月度工作推进会``, ``10月25日召开会议``).
     """
     head = text[:head_chars]
-    for pattern in (_DELIVERY, _DATED_EVENT):
-        match = pattern.search(head)
+    tail = text[-200:]
+    for pattern, where in ((_DELIVERY, head), (_DATE_IN_BRACKETS, head), (_DATED_EVENT, head), (_DATE_LINE, tail)):
+        match = pattern.search(where)
         if match:
             year = _cn_year(match.group("y"))
             month = _cn_number(match.group("m"))
@@ -212,12 +221,18 @@ def date_from_text(text: str, *, head_chars: int = 600) -> PartialDate:
 _SITE_TITLE = re.compile(r"《([^》\n]{2,200}?)(?:\.(?:docx?|pdf|wps|txt))?(?:\(\d+页[^)]*\))?》由会员分享")
 
 
-def title_from_text(raw: str, headline: str) -> str:
-    """A title stated by the file: a document-sharing site's title, or a headline."""
+_TITLE_LINE = re.compile(r"^[^\n。！？!?；;：:，,]{4,60}(?:讲话|報告|报告|发言|講話|致辞|講演|讲稿|汇报|总结)(?:稿)?$")
+
+
+def title_from_text(raw: str, headline: str, cleaned: str = "") -> str:
+    """A title stated by the file: a site's document title, a headline, or a first line that reads as a title."""
     match = _SITE_TITLE.search(raw[:1000])
     if match:
         return match.group(1).strip()
-    return headline.strip()
+    if headline.strip():
+        return headline.strip()
+    first_line = cleaned.lstrip().split("\n", 1)[0].strip()
+    return first_line if _TITLE_LINE.match(first_line) else ""
 
 
 def _decode_table(path: Path) -> str:
@@ -331,7 +346,7 @@ def merge_metadata(
         "title": [
             ("table", table_row.get("title", "")),
             ("filename", file_rest if re.search(r"[\u4e00-\u9fff]", file_rest) else ""),
-            ("text", title_from_text(raw_text, headline)),
+            ("text", title_from_text(raw_text, headline, cleaned_text)),
             ("filename", stem),
         ],
         "meeting_type": [("table", table_row.get("meeting_type", "")), ("filename", meeting_type_from_filename(stem))],

@@ -368,6 +368,7 @@ class CorpusResult:
     seconds: float
     cleaning_changes: dict[str, int]
     cache_hits: int = 0
+    unmatched_rows: list[str] = field(default_factory=list)
     tokens: pd.DataFrame | None = None  # None when the tokens went to a ``token_sink``
 
     @property
@@ -504,6 +505,7 @@ def corpus_run(
         seconds=round(time.perf_counter() - clock, 2),
         cleaning_changes=dict(changes),
         cache_hits=cache_hits,
+        unmatched_rows=discovery.unmatched_rows,
         tokens=_concat(kept_tokens, TOKEN_COLUMNS) if token_sink is None else None,
     )
     return result
@@ -554,6 +556,7 @@ def run_manifest(result: CorpusResult) -> dict[str, Any]:
         },
         "cleaning_changes": result.cleaning_changes,
         "cache_hits": result.cache_hits,
+        "metadata_rows_without_file": result.unmatched_rows,
     }
 
 

@@ -59,21 +59,30 @@ class EmptyDocument(ReadError):
     """A file that holds no text: reported as skipped rather than as an error."""
 
 
+_TEXT_MARKS = set("，。、；：！？\n")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Decode UTF-16 without a BOM, recognised by NULs on one side."""
+    """Decode UTF-16 without a BOM, when one byte order gives plausible Chinese text.
+
+    Plausible: few control characters, and Chinese punctuation or line breaks
+    at the rate writing has them (binary noise decoded as UTF-16 falls in the
+    CJK block too, but hardly ever on these code points).
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    even_nuls = data[0::2].count(0) / (len(data) / 2)
-    odd_nuls = data[1::2].count(0) / (len(data) / 2)
-    # Chinese UTF-16 has few NULs, but ASCII punctuation and digits do give some;
-    # a binary file has NULs on both sides.
-    for encoding, ours, theirs in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-        if ours > 0.05 and theirs < 0.01:
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-    return None
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _plausible(text):
+            continue
+        marks = sum(1 for ch in text if ch in _TEXT_MARKS) / len(text)
+        if marks >= 0.01 and (best is None or marks > best[0]):
+            best = (marks, text)
+    return best[1] if best else None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -91,13 +100,17 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 raise ReadError(f"undecodable: has a {encoding} byte-order mark but invalid bytes at {err.start}") from None
     if b"\x00" in data:
         text = _utf16_without_bom(data)
-        if text is not None and _plausible(text):
+        if text is not None:
             return text, "utf-16"
         raise ReadError("binary content (NUL bytes), not a text file")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # UTF-16 of Chinese without any ASCII has no NUL byte at all.
+    text = _utf16_without_bom(data)
+    if text is not None:
+        return text, "utf-16"
     candidates: dict[str, str] = {}
     for encoding in ("gb18030", "big5"):
         try:

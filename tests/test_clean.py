@@ -96,3 +96,14 @@ def test_county_speech_is_clean(county_doc) -> None:
 
 def test_county_raw_kept(county_doc, county_raw) -> None:
     assert county_doc.raw_text == county_raw
+
+
+@pytest.mark.parametrize(
+    "raw, lines",
+    [
+        ("关于做好防汛工作的讲话\n同志们：\n今天开会，要做好防汛工作。\n县委办公室\n2022年6月3日\n", ["关于做好防汛工作的讲话", "同志们：", "今天开会，要做好防汛工作。", "县委办公室", "2022年6月3日"]),
+        ("县委书记在全县经济工作会议上的讲话\n（2023年8月15日）\n同志们：\n今天召开会议。", ["县委书记在全县经济工作会议上的讲话", "（2023年8月15日）", "同志们：", "今天召开会议。"]),
+    ],
+)
+def test_title_salutation_and_date_lines_stand_alone(raw: str, lines: list[str]) -> None:
+    assert clean_text(raw).text.split("\n") == lines

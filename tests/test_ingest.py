@@ -92,3 +92,9 @@ def test_nothing_readable_raises_nothing(tmp_path: Path) -> None:
     (tmp_path / "a.doc").write_bytes(b"x")
     result = corpus_run([tmp_path])
     assert result.n_ok == 0 and list(result.report["status"]) == ["error"]
+
+
+def test_metadata_rows_without_a_file_are_reported(messy_folder: Path) -> None:
+    table = messy_folder / "metadata.csv"
+    table.write_text(table.read_text(encoding="utf-8") + "gone.txt,2024-05-01,消失的讲话,\n", encoding="utf-8")
+    assert corpus_run([messy_folder]).unmatched_rows == ["gone.txt"]

@@ -88,3 +88,19 @@ def test_title_from_site_header() -> None:
 def test_meeting_type_only_after_a_date() -> None:
     assert meeting_type_from_filename("2023-02-21_politburo-meeting") == "politburo-meeting"
     assert meeting_type_from_filename("county-party-secretary_monthly-meeting_august") == ""
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("县委书记在全县经济工作会议上的讲话\n（2023年8月15日）\n同志们：", PartialDate(2023, 8, 15)),
+        ("关于做好防汛工作的讲话\n同志们：\n今天开会。\n县委办公室\n2022年6月3日", PartialDate(2022, 6, 3)),
+    ],
+)
+def test_date_in_brackets_or_signature(text: str, date: PartialDate) -> None:
+    assert date_from_text(text) == date
+
+
+def test_title_line_from_cleaned_text() -> None:
+    assert title_from_text("", "", "关于做好防汛工作的讲话\n同志们：") == "关于做好防汛工作的讲话"
+    assert title_from_text("", "", "今天开会，要做好防汛工作。") == ""

@@ -127,3 +127,9 @@ def test_permission_denied_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(ReadError, match="permission denied"):
         read_text_file(path, max_bytes=10**7)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["县委书记讲话。同志们：今天开会，要抓好落实。\n", "县委书记在全县工作会议上的讲话。每月不得少于10天。\n"])
+def test_utf16_without_bom(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == (text, "utf-16")
