@@ -28,6 +28,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "CleanedText",
@@ -90,7 +94,7 @@ _TITLE_END = re.compile(r"(?:讲话|講話|报告|報告|发言|發言|致辞|�
 _SALUTATION = re.compile(r"^(?:同志们|同志們|各位代表|各位委员|各位委員|各位领导|各位來賓|各位来宾|女士们|朋友们)")
 _DATE_ALONE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年[^。，,]{1,8}日\s*[)）]?$")
 _HEADING_LINE = re.compile(
-    rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[)）]|第[一二三四五六七八九十]{{1,3}}[部章节])"
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节])"
 )
 
 PLACEHOLDER = re.compile(

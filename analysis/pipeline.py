@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 
 from . import __version__
@@ -312,9 +313,7 @@ def document_process_cached(path: Path, rel_path: str, table_row: dict[str, str]
     return result
 
 
-def _positions_to_sentences(starts: list[int], positions: list[int]) -> "np.ndarray":
-    import numpy as np
-
+def _positions_to_sentences(starts: list[int], positions: list[int]) -> np.ndarray:
     if not starts:
         return np.zeros(len(positions), dtype=np.int32)
     index = np.searchsorted(np.asarray(starts), np.asarray(positions, dtype=np.int64), side="right") - 1

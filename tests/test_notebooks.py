@@ -7,7 +7,6 @@ at a corpus without editing it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import nbformat

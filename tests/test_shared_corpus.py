@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pytest
 
 
 def test_all_texts_ingested_ok(shared_run, shared_corpus) -> None:
