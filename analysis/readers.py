@@ -143,38 +143,86 @@ def _prefer(data: bytes, candidates: dict[str, str]) -> str:
     return max(candidates, key=lambda enc: len(_CJK.findall(candidates[enc])))
 
 
-class _HTMLText(HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "head"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
+class _HTMLBlocks(HTMLParser):
+    """Visible text of a page as blocks, each with how much of it is link text."""
+
+    _SKIP = {"script", "style", "noscript", "template", "head", "select", "button", "form", "nav", "footer", "header"}
+    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "section", "article", "table", "dd", "dt"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.blocks: list[tuple[str, int, bool]] = []  # text, link characters, is a heading
+        self._text: list[str] = []
+        self._link_chars = 0
+        self._heading = False
         self._skipping = 0
+        self._in_link = 0
+
+    def _close_block(self) -> None:
+        text = re.sub(r"[ \t\r\n\u3000\xa0]+", " ", "".join(self._text)).strip()
+        if text:
+            self.blocks.append((text, self._link_chars, self._heading))
+        self._text, self._link_chars, self._heading = [], 0, False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self._skipping += 1
+        elif tag == "a":
+            self._in_link += 1
         elif tag in self._BLOCK:
-            self.parts.append("\n")
+            self._close_block()
+            self._heading = tag in ("h1", "h2", "h3")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP and self._skipping:
             self._skipping -= 1
+        elif tag == "a" and self._in_link:
+            self._in_link -= 1
         elif tag in self._BLOCK:
-            self.parts.append("\n")
+            self._close_block()
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self.parts.append(data)
+            self._text.append(data)
+            if self._in_link:
+                self._link_chars += len(data.strip())
+
+    def close(self) -> None:
+        super().close()
+        self._close_block()
+
+
+_PROSE = re.compile(r"[。！？；!?]")
+_DATE_BLOCK = re.compile(r"^[（(]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?$")
 
 
 def _html_to_text(markup: str) -> str:
-    parser = _HTMLText()
+    """The main text of a page: navigation, menus and footers left out.
+
+    Government and news pages wrap a speech in menus, breadcrumbs, link lists
+    and a copyright footer.  Blocks that are mostly link text are dropped.
+    The text runs from the page's heading just before the first block of
+    prose (a block with sentence punctuation) to the last block of prose, or
+    to a date standing alone right after it (a signature).  A page without
+    any prose is returned whole.
+    """
+    parser = _HTMLBlocks()
     parser.feed(markup)
     parser.close()
-    text = "".join(parser.parts)
-    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text)
+    blocks = [block for block in parser.blocks if block[1] < 0.5 * len(block[0])]
+    prose = [i for i, (text, _, _) in enumerate(blocks) if _PROSE.search(text)]
+    if prose:
+        start, end = prose[0], prose[-1]
+        for back in range(start - 1, max(-1, start - 4), -1):
+            if blocks[back][2]:
+                start = back
+                break
+        for ahead in range(end + 1, min(len(blocks), end + 3)):
+            if _DATE_BLOCK.match(blocks[ahead][0]):
+                end = ahead
+                break
+        blocks = blocks[start:end + 1]
+    return "\n".join(text for text, _, _ in blocks)
 
 
 def _html_charset(data: bytes) -> str | None:

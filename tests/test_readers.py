@@ -132,3 +132,24 @@ def test_permission_denied_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 @pytest.mark.parametrize("text", ["县委书记讲话。同志们：今天开会，要抓好落实。\n", "县委书记在全县工作会议上的讲话。每月不得少于10天。\n"])
 def test_utf16_without_bom(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding)) == (text, "utf-16")
+
+
+def test_html_main_text_without_navigation(tmp_path: Path) -> None:
+    page = """<html><head><title>县委书记讲话_某某县人民政府</title></head><body>
+    <div class="nav"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a href="/hd">互动交流</a></div>
+    <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/xw">新闻中心</a></div>
+    <h1>县委书记在全县工作推进会上的讲话</h1>
+    <div id="zoom"><p>同志们：</p><p>今天召开会议，主要任务是安排部署下一阶段工作。每月外出招商时间不得少于10天。</p>
+    <p>要坚持全面从严治党，严格执行“三会一课”制度，确保各项任务落到实处。</p><p>谢谢大家！</p><p>2023年8月15日</p></div>
+    <div class="related"><a href="/1">相关新闻一</a><a href="/2">相关新闻二</a></div>
+    <div class="footer">版权所有：某某县人民政府办公室 备案号：ICP备12345678号</div>
+    </body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    text, _ = read_text_file(path, max_bytes=10**7)
+    assert "每月外出招商时间不得少于10天" in text and "三会一课" in text
+    lines = text.split("\n")
+    assert lines[:2] == ["县委书记在全县工作推进会上的讲话", "同志们："]
+    assert lines[-2:] == ["谢谢大家！", "2023年8月15日"]
+    for noise in ["首页", "政务公开", "当前位置", "相关新闻", "版权所有"]:
+        assert noise not in text, noise
