@@ -201,21 +201,19 @@ def _read_documents(files: Sequence[str]):  # type: ignore[no-untyped-def]
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .pipeline import TokenParquetWriter, corpus_run, outputs_write
+    from .pipeline import corpus_run, outputs_write
 
     options = _options(args, with_selection=True)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    with TokenParquetWriter(out / "tokens.parquet") as sink:
-        result = corpus_run(
-            args.corpus,
-            options=options,
-            metadata=args.metadata or None,
-            workers=args.workers,
-            backend=args.backend,
-            scheduler=args.scheduler or None,
-            token_sink=sink,
-        )
+    result = corpus_run(
+        args.corpus,
+        options=options,
+        metadata=args.metadata or None,
+        workers=args.workers,
+        backend=args.backend,
+        scheduler=args.scheduler or None,
+        stream_to=out,
+    )
     outputs_write(result, out)
     for row in result.report.itertuples(index=False):
         if row.status == "error":

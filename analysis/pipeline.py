@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -36,7 +36,7 @@ from .quotas import QUOTA_COLUMNS, quotas_extract
 from .readers import EmptyDocument, ReadError
 from .segment import Segmenter, load_stopwords
 from .terms import TERM_MATCH_COLUMNS, DocumentTermMatrix, dtm_build, is_content_word, keywords_tfidf, terms_count, terms_match
-from .themes import themes_by_section, themes_distribution
+from .themes import SECTION_THEME_COLUMNS, THEME_COLUMNS, themes_by_section, themes_distribution
 
 __all__ = [
     "Options",
@@ -351,8 +351,8 @@ class CorpusResult:
 
     corpus: pd.DataFrame
     report: pd.DataFrame
-    sentences: pd.DataFrame
-    matches: pd.DataFrame
+    sentences: pd.DataFrame | None  # None when streamed to disk (``stream_to``)
+    matches: pd.DataFrame | None
     term_counts: pd.DataFrame
     themes: pd.DataFrame
     section_themes: pd.DataFrame
@@ -368,7 +368,7 @@ class CorpusResult:
     cleaning_changes: dict[str, int]
     cache_hits: int = 0
     unmatched_rows: list[str] = field(default_factory=list)
-    tokens: pd.DataFrame | None = None  # None when the tokens went to a ``token_sink``
+    tokens: pd.DataFrame | None = None  # None when streamed to disk (``stream_to``)
 
     @property
     def n_ok(self) -> int:
@@ -408,7 +408,7 @@ def corpus_run(
     backend: str = "local",
     scheduler: str | None = None,
     progress: bool | None = None,
-    token_sink: Callable[[pd.DataFrame], None] | None = None,
+    stream_to: str | Path | None = None,
 ) -> CorpusResult:
     """Run the whole job over folders and/or files.
 
@@ -421,9 +421,11 @@ def corpus_run(
         scheduler: with ``dask``, the address of an existing scheduler
             (default: a LocalCluster with ``workers`` processes).
         progress: show a progress bar (default: only on a terminal).
-        token_sink: called with each speech's token table as it is made, so
-            that tokens can be written out without holding them all in memory;
-            when None, tokens are kept in ``result.tokens``.
+        stream_to: a folder: the large per-token and per-sentence tables
+            (``tokens.parquet``, ``sentences.parquet``, ``term_matches.parquet``)
+            are written there as speeches arrive instead of being held in
+            memory, and ``result.tokens``, ``.sentences`` and ``.matches`` are
+            None.  Everything else is computed per speech and kept.
     """
     from tqdm import tqdm
 
@@ -435,30 +437,50 @@ def corpus_run(
     tasks = [(path, rel, discovery.table_row(rel)) for path, rel in discovery.speeches]
 
     records: list[FileRecord] = list(discovery.records)
-    rows, sentences, matches, quotas, formulations, kept_tokens = [], [], [], [], [], []
+    rows, quotas, formulations, doc_terms, doc_themes, doc_sections = [], [], [], [], [], []
+    kept: dict[str, list[pd.DataFrame]] = {"tokens": [], "sentences": [], "matches": []}
     counters: list[tuple[str, Counter[str]]] = []
     hashes: list[tuple[str, frozenset[int]]] = []
     changes: Counter[str] = Counter()
     cache_hits = 0
+    sinks: dict[str, ParquetSink] = {}
+    if stream_to is not None:
+        folder = Path(stream_to)
+        folder.mkdir(parents=True, exist_ok=True)
+        sinks = {
+            "tokens": ParquetSink(folder / "tokens.parquet", schema=_token_schema()),
+            "sentences": ParquetSink(folder / "sentences.parquet", columns=SENTENCE_COLUMNS),
+            "matches": ParquetSink(folder / "term_matches.parquet", columns=TERM_MATCH_COLUMNS),
+        }
     show = sys.stderr.isatty() if progress is None else progress
-    for result in tqdm(_iterate(tasks, options, workers=workers, backend=backend, scheduler=scheduler), total=len(tasks), disable=not show, unit="file", desc="speeches"):
-        records.append(result.record)
-        cache_hits += result.cached
-        if not result.ok:
-            continue
-        assert result.row is not None
-        rows.append(result.row)
-        sentences.append(result.sentences)
-        matches.append(result.matches)
-        quotas.append(result.quotas)
-        formulations.append(result.formulations)
-        counters.append((result.row["doc_id"], result.token_counts))
-        hashes.append((result.row["doc_id"], result.sentence_hashes))
-        changes.update(result.changes)
-        if token_sink is not None:
-            token_sink(result.tokens)  # type: ignore[arg-type]
-        else:
-            kept_tokens.append(result.tokens)
+    try:
+        for result in tqdm(_iterate(tasks, options, workers=workers, backend=backend, scheduler=scheduler), total=len(tasks), disable=not show, unit="file", desc="speeches"):
+            records.append(result.record)
+            cache_hits += result.cached
+            if not result.ok:
+                continue
+            assert result.row is not None and result.sentences is not None and result.matches is not None
+            doc_id = result.row["doc_id"]
+            rows.append(result.row)
+            quotas.append(result.quotas)
+            formulations.append(result.formulations)
+            counters.append((doc_id, result.token_counts))
+            hashes.append((doc_id, result.sentence_hashes))
+            changes.update(result.changes)
+            # Per-speech measures are small: compute them now, so that the
+            # large tables can stream to disk.
+            doc_terms.append(terms_count(result.matches, n_chars=result.row["n_chars"]))
+            doc_themes.append(themes_distribution(result.matches, n_chars={doc_id: result.row["n_chars"]}))
+            headings = dict(result.sentences.drop_duplicates("section")[["section", "heading"]].itertuples(index=False))
+            doc_sections.append(themes_by_section(result.matches, headings={(doc_id, s): h for s, h in headings.items()}))
+            for name, frame in (("tokens", result.tokens), ("sentences", result.sentences), ("matches", result.matches)):
+                if sinks:
+                    sinks[name](frame)  # type: ignore[arg-type]
+                else:
+                    kept[name].append(frame)  # type: ignore[arg-type]
+    finally:
+        for sink in sinks.values():
+            sink.close()
 
     corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
     for column in ("year", "month", "day"):
@@ -466,18 +488,12 @@ def corpus_run(
     duplicates = duplicates_flag(hashes)
     corpus["duplicate_of"] = [duplicates.get(d, "") for d in corpus["doc_id"]]
     dates = dict(zip(corpus["doc_id"], corpus["date"]))
-    n_chars = dict(zip(corpus["doc_id"], corpus["n_chars"]))
 
-    all_matches = _concat(matches, TERM_MATCH_COLUMNS)
-    term_counts = terms_count(all_matches, n_chars=n_chars)
+    term_counts = _sorted(_concat(doc_terms, ["doc_id", "term", "theme", "count", "per_10k"]), ["doc_id", "count", "term"])
     term_counts.insert(1, "date", term_counts["doc_id"].map(dates))
-    themes = themes_distribution(all_matches, n_chars=n_chars)
+    themes = _sorted(_concat(doc_themes, THEME_COLUMNS), ["doc_id", "count", "theme"])
     themes.insert(1, "date", themes["doc_id"].map(dates))
-    all_sentences = _concat(sentences, SENTENCE_COLUMNS)
-    headings = {
-        (d, s): h for d, s, h in all_sentences[["doc_id", "section", "heading"]].drop_duplicates(["doc_id", "section"]).itertuples(index=False)
-    }
-    section_themes = themes_by_section(all_matches, headings=headings)
+    section_themes = _sorted(_concat(doc_sections, SECTION_THEME_COLUMNS), ["doc_id", "section", "count", "theme"])
     dtm = dtm_build(counters)
     keywords = keywords_tfidf(dtm, n=options.n_keywords)
 
@@ -488,8 +504,8 @@ def corpus_run(
     result = CorpusResult(
         corpus=corpus,
         report=report,
-        sentences=all_sentences,
-        matches=all_matches,
+        sentences=None if sinks else _concat(kept["sentences"], SENTENCE_COLUMNS),
+        matches=None if sinks else _concat(kept["matches"], TERM_MATCH_COLUMNS),
         term_counts=term_counts,
         themes=themes,
         section_themes=section_themes,
@@ -505,9 +521,15 @@ def corpus_run(
         cleaning_changes=dict(changes),
         cache_hits=cache_hits,
         unmatched_rows=discovery.unmatched_rows,
-        tokens=_concat(kept_tokens, TOKEN_COLUMNS) if token_sink is None else None,
+        tokens=None if sinks else _concat(kept["tokens"], TOKEN_COLUMNS),
     )
     return result
+
+
+def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Rows by speech, then by count (descending) and key, as each measure documents."""
+    ascending = [key != "count" for key in keys]
+    return frame.sort_values(keys, ascending=ascending, kind="stable").reset_index(drop=True)
 
 
 def _concat(frames: list[pd.DataFrame | None], columns: list[str]) -> pd.DataFrame:
@@ -564,7 +586,7 @@ def _csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, encoding="utf-8-sig")
 
 
-def outputs_write(result: CorpusResult, out: Path, *, tokens: pd.DataFrame | None = None) -> list[Path]:
+def outputs_write(result: CorpusResult, out: Path) -> list[Path]:
     """Write the documented output files into ``out``; return their paths."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -581,29 +603,29 @@ def outputs_write(result: CorpusResult, out: Path, *, tokens: pd.DataFrame | Non
     for name, frame in tables.items():
         _csv(frame, out / name)
         written.append(out / name)
-    result.sentences.to_parquet(out / "sentences.parquet", index=False)
-    result.matches.to_parquet(out / "term_matches.parquet", index=False)
-    written += [out / "sentences.parquet", out / "term_matches.parquet"]
-    token_table = tokens if tokens is not None else result.tokens
-    if token_table is not None:
-        token_table.to_parquet(out / "tokens.parquet", index=False)
-        written.append(out / "tokens.parquet")
+    # Tables streamed to disk during the run are already there.
+    for name, frame in (("sentences.parquet", result.sentences), ("term_matches.parquet", result.matches), ("tokens.parquet", result.tokens)):
+        if frame is not None:
+            frame.to_parquet(out / name, index=False)
+        if (out / name).exists():
+            written.append(out / name)
     (out / "run.json").write_text(json.dumps(run_manifest(result), ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     written.append(out / "run.json")
     return written
 
 
-class TokenParquetWriter:
-    """Write token tables to one Parquet file as they arrive (bounded memory).
+class ParquetSink:
+    """Append tables to one Parquet file as they arrive (bounded memory).
 
-    Use as a context manager and pass it as ``token_sink`` to :func:`corpus_run`.
-    Speeches are buffered up to ``batch_rows`` tokens and written as one row
-    group, so that a corpus of short readouts does not make thousands of tiny
-    row groups.
+    Frames are buffered up to ``batch_rows`` rows and written as one row
+    group.  The schema is ``schema`` or that of the first batch.  ``close``
+    always leaves a valid file, empty if nothing came.
     """
 
-    def __init__(self, path: Path, *, batch_rows: int = 500_000) -> None:
+    def __init__(self, path: Path, *, schema=None, columns: list[str] | None = None, batch_rows: int = 500_000) -> None:  # type: ignore[no-untyped-def]
         self.path = Path(path)
+        self.schema = schema
+        self.columns = columns or (list(schema.names) if schema is not None else None)
         self.batch_rows = batch_rows
         self._writer = None
         self._pending: list[pd.DataFrame] = []
@@ -619,27 +641,31 @@ class TokenParquetWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if not self._pending:
-            return
-        frame = pd.concat(self._pending, ignore_index=True)[TOKEN_COLUMNS]
+        frames = [f for f in self._pending if len(f)]
         self._pending, self._pending_rows = [], 0
-        table = pa.Table.from_pandas(frame, schema=_token_schema(), preserve_index=False)
+        if not frames:
+            return
+        frame = pd.concat(frames, ignore_index=True)
+        if self.columns:
+            frame = frame[self.columns]
+        table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
         if self._writer is None:
+            self.schema = table.schema
             self._writer = pq.ParquetWriter(self.path, table.schema)
         self._writer.write_table(table)
 
-    def __enter__(self) -> "TokenParquetWriter":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def close(self) -> None:
         import pyarrow.parquet as pq
 
         self._flush()
-        if self._writer is None:
-            # No speech was read: still leave a valid, empty table.
-            pq.write_table(_token_schema().empty_table(), self.path)
-        else:
+        if self._writer is not None:
             self._writer.close()
+            self._writer = None
+        elif not self.path.exists():
+            if self.schema is not None:
+                pq.write_table(self.schema.empty_table(), self.path)
+            else:
+                pd.DataFrame(columns=self.columns or []).to_parquet(self.path, index=False)
 
 
 def _token_schema():  # type: ignore[no-untyped-def]

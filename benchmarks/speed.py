@@ -9,8 +9,9 @@ Times, in one run on one machine:
 (a) the baseline most analysis notebooks use: read each file, ``jieba.lcut``,
     ``collections.Counter``;
 (b) this project's full job (ingest, clean, outline, segment, lexicon term
-    counts, themes, quotas, formulations, keywords; tokens written to
-    Parquet) with an empty cache;
+    counts, themes, quotas, formulations, keywords; tokens, sentences and
+    term matches streamed to Parquet, as ``python -m analysis run`` does)
+    with an empty cache;
 (c) the full job again with the cache warm;
 
 over the shared corpus and over a larger corpus made by repeating it to
@@ -58,14 +59,12 @@ print(json.dumps({"seconds": time.perf_counter() - start, "chars": chars, "token
 
 FULL = r"""
 import json, pathlib, sys, time
-from analysis.pipeline import Options, TokenParquetWriter, corpus_run, tools_for
+from analysis.pipeline import Options, corpus_run, tools_for
 options = Options(segmenter=sys.argv[3])
 tools_for(options)  # dictionary loading is start-up, as for the baseline's jieba.initialize()
 start = time.perf_counter()
 out = pathlib.Path(sys.argv[2])
-out.mkdir(parents=True, exist_ok=True)
-with TokenParquetWriter(out / "tokens.parquet") as sink:
-    result = corpus_run([sys.argv[1]], options=options, workers=int(sys.argv[4]), token_sink=sink, progress=False)
+result = corpus_run([sys.argv[1]], options=options, workers=int(sys.argv[4]), stream_to=out, progress=False)
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "chars": int(result.corpus["n_chars_raw"].sum()), "docs": result.n_ok,
                   "cache_hits": result.cache_hits, "quotas": len(result.quotas), "terms": int(result.term_counts["count"].sum())}))
