@@ -36,7 +36,7 @@ from .quotas import QUOTA_COLUMNS, quotas_extract
 from .readers import EmptyDocument, ReadError
 from .segment import Segmenter, load_stopwords
 from .terms import TERM_MATCH_COLUMNS, DocumentTermMatrix, dtm_build, is_content_word, keywords_tfidf, terms_count, terms_match
-from .themes import SECTION_THEME_COLUMNS, THEME_COLUMNS, themes_by_section, themes_distribution
+from .themes import themes_by_section, themes_distribution
 
 __all__ = [
     "Options",
@@ -162,6 +162,7 @@ class DocResult:
     token_counts: Counter[str] = field(default_factory=Counter)
     sentence_hashes: frozenset[int] = frozenset()
     changes: dict[str, int] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)  # section id → heading
     cached: bool = False
 
     @property
@@ -258,6 +259,7 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
         token_counts=content,
         sentence_hashes=_sentence_hashes(s.text for s in sentences),
         changes=doc.cleaned.change_counts(),
+        headings={s.section: s.heading for s in sentences},
     )
 
 
@@ -352,7 +354,7 @@ class CorpusResult:
     corpus: pd.DataFrame
     report: pd.DataFrame
     sentences: pd.DataFrame | None  # None when streamed to disk (``stream_to``)
-    matches: pd.DataFrame | None
+    matches: pd.DataFrame
     term_counts: pd.DataFrame
     themes: pd.DataFrame
     section_themes: pd.DataFrame
@@ -421,11 +423,10 @@ def corpus_run(
         scheduler: with ``dask``, the address of an existing scheduler
             (default: a LocalCluster with ``workers`` processes).
         progress: show a progress bar (default: only on a terminal).
-        stream_to: a folder: the large per-token and per-sentence tables
-            (``tokens.parquet``, ``sentences.parquet``, ``term_matches.parquet``)
-            are written there as speeches arrive instead of being held in
-            memory, and ``result.tokens``, ``.sentences`` and ``.matches`` are
-            None.  Everything else is computed per speech and kept.
+        stream_to: a folder: the two large tables, a row per token and a row
+            per sentence (``tokens.parquet``, ``sentences.parquet``), are
+            written there as speeches arrive instead of being held in
+            memory; ``result.tokens`` and ``result.sentences`` are then None.
     """
     from tqdm import tqdm
 
@@ -437,8 +438,9 @@ def corpus_run(
     tasks = [(path, rel, discovery.table_row(rel)) for path, rel in discovery.speeches]
 
     records: list[FileRecord] = list(discovery.records)
-    rows, quotas, formulations, doc_terms, doc_themes, doc_sections = [], [], [], [], [], []
-    kept: dict[str, list[pd.DataFrame]] = {"tokens": [], "sentences": [], "matches": []}
+    rows, quotas, formulations, matches = [], [], [], []
+    kept: dict[str, list[pd.DataFrame]] = {"tokens": [], "sentences": []}
+    headings: dict[tuple[str, str], str] = {}
     counters: list[tuple[str, Counter[str]]] = []
     hashes: list[tuple[str, frozenset[int]]] = []
     changes: Counter[str] = Counter()
@@ -450,7 +452,6 @@ def corpus_run(
         sinks = {
             "tokens": ParquetSink(folder / "tokens.parquet", schema=_token_schema()),
             "sentences": ParquetSink(folder / "sentences.parquet", columns=SENTENCE_COLUMNS),
-            "matches": ParquetSink(folder / "term_matches.parquet", columns=TERM_MATCH_COLUMNS),
         }
     show = sys.stderr.isatty() if progress is None else progress
     try:
@@ -459,21 +460,18 @@ def corpus_run(
             cache_hits += result.cached
             if not result.ok:
                 continue
-            assert result.row is not None and result.sentences is not None and result.matches is not None
+            assert result.row is not None
             doc_id = result.row["doc_id"]
             rows.append(result.row)
+            matches.append(result.matches)
             quotas.append(result.quotas)
             formulations.append(result.formulations)
             counters.append((doc_id, result.token_counts))
             hashes.append((doc_id, result.sentence_hashes))
             changes.update(result.changes)
-            # Per-speech measures are small: compute them now, so that the
-            # large tables can stream to disk.
-            doc_terms.append(terms_count(result.matches, n_chars=result.row["n_chars"]))
-            doc_themes.append(themes_distribution(result.matches, n_chars={doc_id: result.row["n_chars"]}))
-            headings = dict(result.sentences.drop_duplicates("section")[["section", "heading"]].itertuples(index=False))
-            doc_sections.append(themes_by_section(result.matches, headings={(doc_id, s): h for s, h in headings.items()}))
-            for name, frame in (("tokens", result.tokens), ("sentences", result.sentences), ("matches", result.matches)):
+            headings.update({(doc_id, section): heading for section, heading in result.headings.items()})
+            # The two large tables (a row per token, a row per sentence) stream to disk when asked.
+            for name, frame in (("tokens", result.tokens), ("sentences", result.sentences)):
                 if sinks:
                     sinks[name](frame)  # type: ignore[arg-type]
                 else:
@@ -488,12 +486,14 @@ def corpus_run(
     duplicates = duplicates_flag(hashes)
     corpus["duplicate_of"] = [duplicates.get(d, "") for d in corpus["doc_id"]]
     dates = dict(zip(corpus["doc_id"], corpus["date"]))
+    n_chars = dict(zip(corpus["doc_id"], corpus["n_chars"]))
 
-    term_counts = _sorted(_concat(doc_terms, ["doc_id", "term", "theme", "count", "per_10k"]), ["doc_id", "count", "term"])
+    all_matches = _concat(matches, TERM_MATCH_COLUMNS)
+    term_counts = terms_count(all_matches, n_chars=n_chars)
     term_counts.insert(1, "date", term_counts["doc_id"].map(dates))
-    themes = _sorted(_concat(doc_themes, THEME_COLUMNS), ["doc_id", "count", "theme"])
+    themes = themes_distribution(all_matches, n_chars=n_chars)
     themes.insert(1, "date", themes["doc_id"].map(dates))
-    section_themes = _sorted(_concat(doc_sections, SECTION_THEME_COLUMNS), ["doc_id", "section", "count", "theme"])
+    section_themes = themes_by_section(all_matches, headings=headings)
     dtm = dtm_build(counters)
     keywords = keywords_tfidf(dtm, n=options.n_keywords)
 
@@ -505,7 +505,7 @@ def corpus_run(
         corpus=corpus,
         report=report,
         sentences=None if sinks else _concat(kept["sentences"], SENTENCE_COLUMNS),
-        matches=None if sinks else _concat(kept["matches"], TERM_MATCH_COLUMNS),
+        matches=all_matches,
         term_counts=term_counts,
         themes=themes,
         section_themes=section_themes,
@@ -524,12 +524,6 @@ def corpus_run(
         tokens=None if sinks else _concat(kept["tokens"], TOKEN_COLUMNS),
     )
     return result
-
-
-def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Rows by speech, then by count (descending) and key, as each measure documents."""
-    ascending = [key != "count" for key in keys]
-    return frame.sort_values(keys, ascending=ascending, kind="stable").reset_index(drop=True)
 
 
 def _concat(frames: list[pd.DataFrame | None], columns: list[str]) -> pd.DataFrame:

@@ -53,9 +53,9 @@ def test_process_pool_reads_cache_in_order(folder: Path, tmp_path: Path, monkeyp
 def test_streamed_run_writes_the_same_tables(folder: Path, tmp_path: Path) -> None:
     in_memory = corpus_run([folder], options=Options(cache=False))
     streamed = corpus_run([folder], options=Options(cache=False), stream_to=tmp_path)
-    assert streamed.sentences is None and streamed.matches is None and streamed.tokens is None
-    for name in ["corpus", "term_counts", "themes", "section_themes", "keywords", "quotas"]:
+    assert streamed.sentences is None and streamed.tokens is None
+    for name in ["corpus", "matches", "term_counts", "themes", "section_themes", "keywords", "quotas"]:
         pd.testing.assert_frame_equal(getattr(in_memory, name), getattr(streamed, name), obj=name)
-    for name, frame in [("sentences", in_memory.sentences), ("term_matches", in_memory.matches), ("tokens", in_memory.tokens)]:
+    for name, frame in [("sentences", in_memory.sentences), ("tokens", in_memory.tokens)]:
         on_disk = pd.read_parquet(tmp_path / f"{name}.parquet")
         pd.testing.assert_frame_equal(frame.reset_index(drop=True), on_disk, check_dtype=False, obj=name)
