@@ -40,7 +40,7 @@ def _work(task: tuple[Path, str, dict[str, str] | None, "Options"]) -> "DocResul
     return document_process_cached(path, rel, row, options)
 
 
-def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, batch: int = 256) -> Iterator["DocResult"]:
+def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, batch: int = 64) -> Iterator["DocResult"]:
     """Process tasks in a local process pool; results come back in input order.
 
     Cached results are read here in the parent: sending them through a
