@@ -53,7 +53,7 @@ notebooks: install
 	mkdir -p $(OUT)/notebooks
 	SPEECH_CORPUS="$(abspath $(CORPUS))" $(VENV_PY) -m jupyter nbconvert --to notebook --execute \
 		--ExecutePreprocessor.timeout=600 --output-dir $(OUT)/notebooks notebooks/0*.ipynb
-	$(VENV_PY) -m jupyter nbconvert --to html --output-dir $(OUT)/notebooks $(OUT)/notebooks/0*.ipynb
+	$(VENV_PY) -m jupyter nbconvert --to html --template classic --output-dir $(OUT)/notebooks $(OUT)/notebooks/0*.ipynb
 
 brief: install
 	$(VENV_PY) -m analysis brief $(CORPUS) --out $(OUT)
