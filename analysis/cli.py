@@ -105,19 +105,19 @@ def _parser() -> argparse.ArgumentParser:
     _add_analysis(tokens)
 
     count = commands.add_parser("count", help="count terms in files (CSV: doc_id,term,count)")
-    count.add_argument("files", nargs="+")
+    count.add_argument("files", nargs="+", help="files and/or folders")
     count.add_argument("--term", action="append", required=True, help="a term to count (repeat for several)")
     count.add_argument("--mode", choices=["phrase", "token"], default="phrase", help="phrase: occurrences in the cleaned text (default); token: segmented tokens equal to the term")
     _add_analysis(count)
 
     kwic = commands.add_parser("kwic", help="keywords in context (TSV)")
-    kwic.add_argument("files", nargs="+")
+    kwic.add_argument("files", nargs="+", help="files and/or folders")
     kwic.add_argument("--term", action="append", required=True, help="a term (repeat for several)")
     kwic.add_argument("--window", type=int, default=20, help="characters of context each side (default 20)")
     kwic.add_argument("--regex", action="store_true", help="treat the terms as regular expressions")
 
     quotas = commands.add_parser("quotas", help="quota and deadline mentions in files")
-    quotas.add_argument("files", nargs="+")
+    quotas.add_argument("files", nargs="+", help="files and/or folders")
     quotas.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     _add_analysis(quotas)
 
@@ -178,8 +178,12 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
 
 
 def _read_documents(files: Sequence[str]):  # type: ignore[no-untyped-def]
-    """Read files for the one-file commands; report bad ones, one line each."""
-    from .ingest import document_read
+    """Read files (and the speeches in folders) for the one-file commands.
+
+    Bad files are reported one line each; a folder is searched like ``run``
+    searches it, its speeches named by their path inside it.
+    """
+    from .ingest import corpus_discover, document_read
     from .readers import ReadError
 
     documents = []
@@ -189,15 +193,28 @@ def _read_documents(files: Sequence[str]):  # type: ignore[no-untyped-def]
             _say(f"error: {name}: no such file")
             continue
         if path.is_dir():
-            _say(f"error: {name}: is a folder (use `run` for folders)")
-            continue
-        try:
-            documents.append(document_read(path, path.name))
-        except ReadError as err:
-            _say(f"error: {name}: {err}")
+            discovery = corpus_discover([path])
+            for record in discovery.records:
+                if record.status == "error":
+                    _say(f"error: {path / record.path}: {record.reason}")
+            targets = [(f, rel, discovery.table_row(rel)) for f, rel in discovery.speeches]
+        else:
+            targets = [(path, path.name, None)]
+        for target, rel, row in targets:
+            try:
+                documents.append(document_read(target, rel, table_row=row))
+            except ReadError as err:
+                _say(f"error: {target}: {err}")
     if not documents:
         raise Failure("nothing could be read")
     return documents
+
+
+def _one_document(name: str):  # type: ignore[no-untyped-def]
+    if Path(name).is_dir():
+        raise UsageError(f"{name} is a folder: this command takes one file (use run, count, kwic or quotas for folders)")
+    (doc,) = _read_documents([name])
+    return doc
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -257,7 +274,7 @@ def _summary(result, out: Path) -> str:  # type: ignore[no-untyped-def]
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    (doc,) = _read_documents([args.file])
+    doc = _one_document(args.file)
     print(doc.text_original if args.original else doc.text)
     return 0
 
@@ -267,7 +284,7 @@ def _cmd_tokens(args: argparse.Namespace) -> int:
     from .pipeline import tools_for
 
     options = _options(args)
-    (doc,) = _read_documents([args.file])
+    doc = _one_document(args.file)
     _, segmenter = tools_for(options)
     for sentence in outline_sentences(doc.text):
         words = segmenter.words(sentence.text)

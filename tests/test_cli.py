@@ -149,3 +149,21 @@ def test_run_default_corpus_from_repo_root(tmp_path: Path) -> None:
     )
     assert process.returncode == 0, process.stderr
     assert "1 files: 1 ok" in process.stdout
+
+
+def test_count_kwic_quotas_take_folders(capsys, tmp_path: Path) -> None:
+    folder = tmp_path / "speeches"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "03_meeting.txt").write_text("要抓好招商引资。每月外出招商时间不得少于10天。", encoding="utf-8")
+    (folder / "04_meeting.txt").write_text("招商引资是第一要务。", encoding="utf-8")
+    (folder / "old.doc").write_bytes(b"x")
+    code, out, err = run_cli(["count", str(folder), "--term", "招商引资"], capsys)
+    assert code == 0 and out.splitlines()[1:] == ["04_meeting,招商引资,1", "2024/03_meeting,招商引资,1"]
+    assert "old.doc" in err
+    code, out, _ = run_cli(["quotas", str(folder)], capsys)
+    assert code == 0 and "不得少于10天" in out
+
+
+def test_clean_refuses_a_folder(capsys, tmp_path: Path) -> None:
+    code, _, err = run_cli(["clean", str(tmp_path)], capsys)
+    assert code == 2 and "is a folder" in err
