@@ -42,10 +42,11 @@ class Failure(Exception):
 
 
 def _stdout_utf8() -> None:
+    # backslashreplace: a file name that is not valid Unicode is shown escaped, never a crash.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:
-                stream.reconfigure(encoding="utf-8")
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
             except (ValueError, OSError):
                 pass
 
@@ -183,7 +184,7 @@ def _read_documents(files: Sequence[str]):  # type: ignore[no-untyped-def]
     Bad files are reported one line each; a folder is searched like ``run``
     searches it, its speeches named by their path inside it.
     """
-    from .ingest import corpus_discover, document_read
+    from .ingest import corpus_discover, document_read, readable_name
     from .readers import ReadError
 
     documents = []
@@ -199,7 +200,7 @@ def _read_documents(files: Sequence[str]):  # type: ignore[no-untyped-def]
                     _say(f"error: {path / record.path}: {record.reason}")
             targets = [(f, rel, discovery.table_row(rel)) for f, rel in discovery.speeches]
         else:
-            targets = [(path, path.name, None)]
+            targets = [(path, readable_name(path.name), None)]
         for target, rel, row in targets:
             try:
                 documents.append(document_read(target, rel, table_row=row))

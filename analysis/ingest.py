@@ -31,6 +31,7 @@ __all__ = [
     "Document",
     "corpus_discover",
     "document_read",
+    "readable_name",
 ]
 
 #: Files larger than this are reported as oversized (override with ``max_mb``).
@@ -184,11 +185,31 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
     return discovery
 
 
+def readable_name(name: str) -> str:
+    """A file name fit for tables and terminals.
+
+    Names unpacked from Windows archives often arrive as GBK bytes, which
+    Python keeps as undecodable surrogates; they are decoded as GB18030 (or
+    Big5) so that the report shows 测试.txt rather than breaking on it.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+        for encoding in ("gb18030", "big5"):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        return raw.decode("utf-8", errors="replace")
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return readable_name(path.resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return readable_name(path.as_posix())
 
 
 def document_read(
@@ -211,7 +232,7 @@ def document_read(
     if not cleaned.text.strip():
         raise EmptyDocument("empty: nothing left after removing site boilerplate")
     simplified, traditional = to_simplified(cleaned.text)
-    stem = path.stem
+    stem = Path(rel_path).stem  # the readable name (see readable_name), not the raw bytes
     metadata = merge_metadata(
         table_row=table_row,
         stem=stem,

@@ -98,3 +98,14 @@ def test_metadata_rows_without_a_file_are_reported(messy_folder: Path) -> None:
     table = messy_folder / "metadata.csv"
     table.write_text(table.read_text(encoding="utf-8") + "gone.txt,2024-05-01,消失的讲话,\n", encoding="utf-8")
     assert corpus_run([messy_folder]).unmatched_rows == ["gone.txt"]
+
+
+def test_gbk_file_names_from_windows_archives(tmp_path: Path) -> None:
+    import os
+
+    # A name unpacked as GBK bytes: Python sees undecodable surrogates.
+    raw_name = os.fsdecode("测试讲话.txt".encode("gbk"))
+    (tmp_path / raw_name).write_text(GOOD, encoding="utf-8")
+    result = corpus_run([tmp_path])
+    assert list(result.report["path"]) == ["测试讲话.txt"]
+    assert list(result.corpus["doc_id"]) == ["测试讲话"] and result.n_ok == 1
