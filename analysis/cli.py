@@ -238,7 +238,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
             _say(f"error: {row.path}: {row.reason}")
     if not args.quiet:
         print(_summary(result, out))
-    return 0 if result.n_ok else 1
+    if not result.n_ok:
+        found = len(result.report)
+        _say(f"error: {', '.join(map(str, args.corpus))}: no speech could be read ({found} files found; see {out}/ingest_report.csv)")
+        return 1
+    return 0
 
 
 def _summary(result, out: Path) -> str:  # type: ignore[no-untyped-def]
