@@ -252,20 +252,17 @@ def brief_build(
     frequencies = cloud_frequencies(result.dtm, cloud_docs, stopwords=segmenter.stopwords, font=font)
     figures["wordcloud_latest"] = wordcloud_plot(frequencies, label=cloud_label, lang=lang, font=font, source=source("measure_words"))
 
-    if term_change is not None:
-        figures["keyness_latest_vs_previous"] = keyness_plot(
-            term_change.keyness, target=term_change.latest, reference=term_change.reference, lang=lang, font=font,
-            source=source("measure_keyness", words["measure_lexicon"]),
-        )
-    else:
-        figures["keyness_latest_vs_previous"] = _single_note(term_trend, lang=lang, font=font, source=source("measure_keyness"))
-    if word_change is not None:
-        figures["keyness_words_latest_vs_all"] = keyness_plot(
-            word_change.keyness, target=word_change.latest, reference=word_change.reference, lang=lang, font=font,
-            source=source("measure_keyness", words["measure_words"]),
-        )
-    else:
-        figures["keyness_words_latest_vs_all"] = _single_note(term_trend, lang=lang, font=font, source=source("measure_keyness"))
+    for name, change, measure in (
+        ("keyness_latest_vs_previous", term_change, "measure_lexicon"),
+        ("keyness_words_latest_vs_all", word_change, "measure_words"),
+    ):
+        if change is None:
+            figures[name] = _single_note(term_trend, lang=lang, font=font, source=source("measure_keyness"))
+        else:
+            figures[name] = keyness_plot(
+                change.keyness, target=change.latest, reference=change.reference, lang=lang, font=font,
+                source=source("measure_keyness", words[measure]),
+            )
 
     if latest_doc:
         row = corpus.set_index("doc_id").loc[latest_doc]

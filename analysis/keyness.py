@@ -17,7 +17,6 @@ check a figure by hand.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Mapping
 
 import numpy as np
@@ -99,10 +98,3 @@ def textstat_keyness(
     )
     return frame.sort_values([sort_by, "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
-
-def counts_sum(counters: list[Counter[str]]) -> Counter[str]:
-    """Add token Counters of several speeches into one group's counts."""
-    total: Counter[str] = Counter()
-    for counter in counters:
-        total.update(counter)
-    return total

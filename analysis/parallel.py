@@ -40,6 +40,18 @@ def _work(task: tuple[Path, str, dict[str, str] | None, "Options"]) -> "DocResul
     return document_process_cached(path, rel, row, options)
 
 
+def _work_keyed(task: tuple[Path, str, dict[str, str] | None, "Options", str | None]) -> "DocResult":
+    """Process a cache miss whose key the parent already computed (no second read and hash)."""
+    from .cache import cache_put
+    from .pipeline import document_process
+
+    path, rel, row, options, key = task
+    result = document_process(path, rel, row, options)
+    if key is not None:
+        cache_put(key, result)
+    return result
+
+
 def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, batch: int = 64) -> Iterator["DocResult"]:
     """Process tasks in a local process pool; results come back in input order.
 
@@ -56,8 +68,8 @@ def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, batc
             chunk = tasks[start:start + batch]
             keys = [_cache_key(path, rel, row, options) if options.cache else None for path, rel, row in chunk]
             hits = [key is not None and cache_has(key) for key in keys]
-            misses = [(path, rel, row, options) for (path, rel, row), hit in zip(chunk, hits) if not hit]
-            computed = pool.map(_work, misses, chunksize=max(1, len(misses) // (workers * 4)))
+            misses = [(path, rel, row, options, key) for (path, rel, row), key, hit in zip(chunk, keys, hits) if not hit]
+            computed = pool.map(_work_keyed, misses, chunksize=max(1, len(misses) // (workers * 4)))
             for (path, rel, row), key, hit in zip(chunk, keys, hits):
                 if not hit:
                     yield next(computed)

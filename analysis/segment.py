@@ -158,11 +158,9 @@ class Segmenter:
         ``offset`` is added to every position, for segmenting a slice of a
         longer text.
         """
-        stop = self.stopwords
         return [
-            Token(word, start + offset, end + offset, word in stop)
-            for word, start, end in self.raw_tokens(text)
-            if not is_punctuation(word)
+            Token(word, start + offset, end + offset, stop)
+            for word, start, end, stop in zip(*self.token_columns(text))
         ]
 
     def token_columns(self, text: str) -> tuple[list[str], list[int], list[int], list[bool]]:

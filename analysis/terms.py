@@ -17,6 +17,7 @@ unit for Chinese text, which has no word boundaries to count words by.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from typing import Iterable, Sequence
 
@@ -47,16 +48,9 @@ __all__ = [
 TERM_MATCH_COLUMNS = ["doc_id", "term", "theme", "subtheme", "matched", "start", "end", "sentence", "section"]
 
 
-def _sentence_index(sentences: Sequence[Sentence], position: int) -> int:
-    """Index of the sentence containing ``position`` (binary search on starts)."""
-    lo, hi = 0, len(sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sentences[mid].start <= position:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+def _sentence_index(starts: Sequence[int], position: int) -> int:
+    """Index of the sentence containing ``position``, from the sentences' start offsets."""
+    return max(0, bisect_right(starts, position) - 1)
 
 
 def terms_match(doc_id: str, text: str, lexicon: Lexicon, sentences: Sequence[Sentence]) -> pd.DataFrame:
@@ -66,8 +60,9 @@ def terms_match(doc_id: str, text: str, lexicon: Lexicon, sentences: Sequence[Se
     (the surface form found), ``start, end, sentence, section``.
     """
     rows = []
+    starts = [s.start for s in sentences]
     for start, end, matched, term in lexicon.find(text):
-        index = _sentence_index(sentences, start) if sentences else 0
+        index = _sentence_index(starts, start) if sentences else 0
         section = sentences[index].section if sentences else "0"
         rows.append((doc_id, term.term, term.theme, term.subtheme, matched, start, end, index, section))
     return pd.DataFrame(rows, columns=TERM_MATCH_COLUMNS)
@@ -115,10 +110,11 @@ def kwic(
 
     pattern = re.compile(term if regex else re.escape(term))
     rows = []
+    starts = [s.start for s in sentences]
     for match in pattern.finditer(text):
         if match.start() == match.end():
             continue
-        index = _sentence_index(sentences, match.start()) if sentences else 0
+        index = _sentence_index(starts, match.start()) if sentences else 0
         section = sentences[index].section if sentences else "0"
         left = text[max(0, match.start() - window):match.start()].replace("\n", " ")
         right = text[match.end():match.end() + window].replace("\n", " ")
