@@ -252,14 +252,14 @@ def brief_build(
     frequencies = cloud_frequencies(result.dtm, cloud_docs, stopwords=segmenter.stopwords, font=font)
     figures["wordcloud_latest"] = wordcloud_plot(frequencies, label=cloud_label, lang=lang, font=font, source=source("measure_words"))
 
-    for name, change, measure in (
+    for figure_name, change, measure in (
         ("keyness_latest_vs_previous", term_change, "measure_lexicon"),
         ("keyness_words_latest_vs_all", word_change, "measure_words"),
     ):
         if change is None:
-            figures[name] = _single_note(term_trend, lang=lang, font=font, source=source("measure_keyness"))
+            figures[figure_name] = _single_note(term_trend, lang=lang, font=font, source=source("measure_keyness"))
         else:
-            figures[name] = keyness_plot(
+            figures[figure_name] = keyness_plot(
                 change.keyness, target=change.latest, reference=change.reference, lang=lang, font=font,
                 source=source("measure_keyness", words[measure]),
             )

@@ -82,3 +82,21 @@ def test_brief_on_the_monthly_politburo_meetings(shared_corpus, tmp_path):
     assert trend["period"].nunique() == 46 and trend.loc[trend["period"] == "2025-12", "n_docs"].iloc[0] == 2
     html = (out / "briefing.html").read_text(encoding="utf-8")
     assert "39 篇讲话" in html and "2026-07" in html
+
+
+def test_corpus_charts_name_their_corpus_in_the_source_line(tmp_path):
+    from analysis.brief import brief_build
+    from analysis.pipeline import corpus_run
+
+    folder = tmp_path / "meetings"
+    folder.mkdir()
+    for month, text in [("03", "要坚持全面从严治党，抓好招商引资。全面从严治党。"), ("04", "要抓好乡村振兴和招商引资。乡村振兴。")]:
+        (folder / f"2024-{month}-01_meeting.txt").write_text(text * 3, encoding="utf-8")
+    briefing = brief_build(corpus_run([folder]))
+    per_speech = ("dispersion_", "outline_")  # these name the speech instead
+    assert {"keyness_latest_vs_previous", "keyness_words_latest_vs_all"} <= set(briefing.figures)
+    for name, figure in briefing.figures.items():
+        if name.startswith(per_speech):
+            continue
+        lines = [t.get_text() for t in figure.texts]
+        assert any(line.startswith("meetings") for line in lines), (name, lines)
