@@ -21,9 +21,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import yaml
+
+if TYPE_CHECKING:
+    import ahocorasick
 
 __all__ = [
     "Term",
@@ -115,17 +118,17 @@ class Lexicon:
 
     # -- matching ---------------------------------------------------------
     def matcher(self) -> re.Pattern[str]:
-        """A compiled pattern that finds entries leftmost-longest.
+        """A regular expression that matches entries as :meth:`find` does.
 
-        Fixed strings are compiled into a trie-shaped regular expression
-        (fast on large texts); optional groups are greedy, so the longest
-        entry at a position wins.  Patterns are tried after fixed strings.
+        For re-based tools (``sentences.text.str.contains(lexicon.matcher())``).
+        Fixed strings are compiled into a trie-shaped expression whose
+        optional groups are greedy, so the longest entry at a position wins;
+        patterns are tried only where no fixed string starts.
         """
         if not hasattr(self, "_matcher"):
             trie_regex = _trie_regex(list(self.surface_forms()))
-            patterns = [t.pattern for t in self.terms if t.pattern]
             alternatives = [f"(?:{trie_regex})"] if trie_regex else []
-            alternatives += [f"(?:{p})" for p in patterns]
+            alternatives += [f"(?:{t.pattern})" for t in self.terms if t.pattern]
             self._matcher = re.compile("|".join(alternatives) or r"(?!)")
         return self._matcher
 
@@ -134,15 +137,65 @@ class Lexicon:
             self._compiled_patterns = [(re.compile(t.pattern), t) for t in self.terms if t.pattern]
         return self._compiled_patterns
 
+    def _automaton(self) -> "ahocorasick.Automaton":
+        """An Aho–Corasick automaton of every fixed string, valued by its length."""
+        if not hasattr(self, "_aho"):
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for form in self.surface_forms():
+                automaton.add_word(form, len(form))
+            if len(automaton):
+                automaton.make_automaton()
+            self._aho = automaton
+        return self._aho
+
     def find(self, text: str) -> Iterator[tuple[int, int, str, Term]]:
-        """Yield ``(start, end, matched text, term)`` for every match in ``text``."""
+        """Yield ``(start, end, matched text, term)`` for every match in ``text``.
+
+        Leftmost-longest and non-overlapping: scanning left to right, the
+        longest fixed string starting at a position wins; a pattern counts
+        only where no fixed string starts.  The same matches as
+        :meth:`matcher`, found in one pass of an Aho–Corasick automaton
+        (C) instead of trying each branch of the expression at each character.
+        """
         forms = self.surface_forms()
-        for match in self.matcher().finditer(text):
-            matched = match.group()
-            term = forms.get(matched)
-            if term is None:
-                term = next(t for p, t in self._pattern_terms() if p.fullmatch(matched))
-            yield match.start(), match.end(), matched, term
+        automaton = self._automaton()
+        longest: dict[int, int] = {}
+        if len(automaton):
+            for end, length in automaton.iter(text):
+                start = end + 1 - length
+                if longest.get(start, 0) < length:
+                    longest[start] = length
+        patterns = self._pattern_terms()
+        pattern_any = self._pattern_any() if patterns else None
+        position = 0
+        starts = sorted(longest)
+        i = 0
+        pending = pattern_any.search(text) if pattern_any is not None else None
+        while True:
+            while i < len(starts) and starts[i] < position:
+                i += 1
+            while pending is not None and pending.start() < position:
+                pending = pattern_any.search(text, position)  # type: ignore[union-attr]
+            fixed_start = starts[i] if i < len(starts) else None
+            if fixed_start is not None and (pending is None or fixed_start <= pending.start()):
+                end = fixed_start + longest[fixed_start]
+                matched = text[fixed_start:end]
+                yield fixed_start, end, matched, forms[matched]
+                position = end
+            elif pending is not None:
+                matched = pending.group()
+                term = forms.get(matched) or next(t for p, t in patterns if p.fullmatch(matched))
+                yield pending.start(), pending.end(), matched, term
+                position = max(pending.end(), pending.start() + 1)
+            else:
+                return
+
+    def _pattern_any(self) -> re.Pattern[str]:
+        if not hasattr(self, "_pattern_alternation"):
+            self._pattern_alternation = re.compile("|".join(f"(?:{p.pattern})" for p, _ in self._pattern_terms()))
+        return self._pattern_alternation
 
     def user_dictionary(self) -> list[str]:
         """Entries for the segmenter's user dictionary: all fixed strings."""

@@ -220,7 +220,7 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
     quotas = quotas_extract(text, doc_id=doc.doc_id, lexicon=lexicon, sentences=sentences, matches=matches)
     formulations = formulations_find(doc.doc_id, text, lexicon=lexicon)
     # Count every token in C, then keep the content words among the distinct ones.
-    content = Counter(words)
+    content = Counter(words.tolist())
     for word in [w for w in content if not is_content_word(w, segmenter.stopwords)]:
         del content[word]
 

@@ -26,6 +26,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Literal
 
+import numpy as np
+
 from .lexicon import Lexicon
 
 __all__ = ["Token", "Segmenter", "load_stopwords", "is_punctuation", "ENGINES"]
@@ -36,6 +38,9 @@ _USER_FREQ = 200_000  # high enough that a user term beats any split of it
 # with a modest frequency: enough to keep them whole, too little to break
 # longer dictionary words around them.
 _STOPWORD_FREQ = 1_000
+# Classes of distinct tokens, remembered per segmenter (at most _KINDS_LIMIT words).
+_DROP, _WORD, _STOPWORD = 0, 1, 2
+_KINDS_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ class Segmenter:
         words += [w for w in extra_words if w]
         self.user_words = tuple(dict.fromkeys(words))
         self._tokenizer = self._build()
+        self._kinds: dict[str, int] = {}
 
     def _build(self) -> object:
         if self.engine == "rjieba":
@@ -140,17 +146,27 @@ class Segmenter:
         # Tokenizers are rebuilt in worker processes rather than pickled.
         state = dict(self.__dict__)
         state.pop("_tokenizer", None)
+        state.pop("_kinds", None)
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._tokenizer = self._build()
+        self._kinds = {}
+
+    def _cut(self, text: str) -> list[str]:
+        """Every token, punctuation and spaces included; together they spell ``text``."""
+        if self.engine == "rjieba":
+            return self._tokenizer.cut(text, True)  # type: ignore[attr-defined]
+        return self._tokenizer.lcut(text, HMM=True)  # type: ignore[attr-defined]
 
     def raw_tokens(self, text: str) -> list[tuple[str, int, int]]:
         """Every token jieba yields, with offsets (punctuation and spaces included)."""
-        if self.engine == "rjieba":
-            return [(w, s, e) for w, s, e in self._tokenizer.tokenize(text, "default", True)]  # type: ignore[attr-defined]
-        return list(self._tokenizer.tokenize(text, mode="default", HMM=True))  # type: ignore[attr-defined]
+        rows, position = [], 0
+        for word in self._cut(text):
+            rows.append((word, position, position + len(word)))
+            position += len(word)
+        return rows
 
     def tokens(self, text: str, *, offset: int = 0) -> list[Token]:
         """Word tokens of ``text`` (punctuation and whitespace dropped).
@@ -158,22 +174,36 @@ class Segmenter:
         ``offset`` is added to every position, for segmenting a slice of a
         longer text.
         """
+        words, starts, ends, stop = self.token_columns(text)
         return [
-            Token(word, start + offset, end + offset, stop)
-            for word, start, end, stop in zip(*self.token_columns(text))
+            Token(word, start + offset, end + offset, flag)
+            for word, start, end, flag in zip(words.tolist(), starts.tolist(), ends.tolist(), stop.tolist())
         ]
 
-    def token_columns(self, text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
-        """The same tokens as :meth:`tokens`, as parallel columns (words, starts, ends, stopword flags).
+    def token_columns(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The same tokens as :meth:`tokens`, as parallel arrays: words (object), starts, ends (int64), stopword flags.
 
-        The fast path for whole corpora: no object per token.
+        The fast path for whole corpora: segmenting costs less than handling
+        tokens one by one in Python, so offsets come from a cumulative sum of
+        token lengths and each distinct word is classified once.
         """
-        kept = [(w, s, e) for w, s, e in self.raw_tokens(text) if not is_punctuation(w)]
-        if not kept:
-            return [], [], [], []
-        words, starts, ends = (list(column) for column in zip(*kept))
-        stop = self.stopwords
-        return words, starts, ends, [w in stop for w in words]
+        words = self._cut(text)
+        if not words:
+            empty = np.empty(0, dtype=np.int64)
+            return np.empty(0, dtype=object), empty, empty.copy(), np.empty(0, dtype=bool)
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        kinds = self._kinds
+        for word in set(words).difference(kinds):
+            kinds[word] = _DROP if is_punctuation(word) else _STOPWORD if word in self.stopwords else _WORD
+        if len(kinds) > _KINDS_LIMIT:  # a bounded memo, even over a gigabyte of text
+            self._kinds = {}
+        kind = np.fromiter(map(kinds.__getitem__, words), dtype=np.int8, count=len(words))
+        keep = kind != _DROP
+        array = np.empty(len(words), dtype=object)
+        array[:] = words
+        return array[keep], starts[keep], ends[keep], kind[keep] == _STOPWORD
 
     def words(self, text: str, *, drop_stopwords: bool = False) -> list[str]:
         """Token strings only."""

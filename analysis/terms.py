@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
+from itertools import chain
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -59,13 +60,31 @@ def terms_match(doc_id: str, text: str, lexicon: Lexicon, sentences: Sequence[Se
     Columns: ``doc_id, term`` (canonical), ``theme, subtheme, matched``
     (the surface form found), ``start, end, sentence, section``.
     """
-    rows = []
-    starts = [s.start for s in sentences]
-    for start, end, matched, term in lexicon.find(text):
-        index = _sentence_index(starts, start) if sentences else 0
-        section = sentences[index].section if sentences else "0"
-        rows.append((doc_id, term.term, term.theme, term.subtheme, matched, start, end, index, section))
-    return pd.DataFrame(rows, columns=TERM_MATCH_COLUMNS)
+    found = list(lexicon.find(text))
+    if not found:
+        return pd.DataFrame(columns=TERM_MATCH_COLUMNS)
+    starts, ends, matched, terms = (list(column) for column in zip(*found))
+    if sentences:
+        sentence_starts = np.fromiter((s.start for s in sentences), dtype=np.int64, count=len(sentences))
+        index = np.maximum(np.searchsorted(sentence_starts, np.asarray(starts), side="right") - 1, 0)
+        sections = np.array([s.section for s in sentences], dtype=object)[index]
+    else:
+        index = np.zeros(len(found), dtype=np.int64)
+        sections = np.full(len(found), "0", dtype=object)
+    return pd.DataFrame(
+        {
+            "doc_id": doc_id,
+            "term": [t.term for t in terms],
+            "theme": [t.theme for t in terms],
+            "subtheme": [t.subtheme for t in terms],
+            "matched": matched,
+            "start": starts,
+            "end": ends,
+            "sentence": index.astype(np.int64),
+            "section": sections,
+        },
+        columns=TERM_MATCH_COLUMNS,
+    )
 
 
 def terms_count(matches: pd.DataFrame, *, n_chars: int | dict[str, int]) -> pd.DataFrame:
@@ -162,19 +181,17 @@ class DocumentTermMatrix:
 
 
 def dtm_build(counters: Sequence[tuple[str, Counter[str]]]) -> DocumentTermMatrix:
-    """Build a :class:`DocumentTermMatrix` from ``(doc_id, token Counter)`` pairs."""
-    vocabulary: dict[str, int] = {}
-    rows, cols, data = [], [], []
-    for i, (_, counter) in enumerate(counters):
-        for token, count in counter.items():
-            j = vocabulary.setdefault(token, len(vocabulary))
-            rows.append(i)
-            cols.append(j)
-            data.append(count)
-    matrix = sparse.csr_matrix(
-        (np.array(data, dtype=np.int64), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-        shape=(len(counters), len(vocabulary)),
-    )
+    """Build a :class:`DocumentTermMatrix` from ``(doc_id, token Counter)`` pairs.
+
+    The vocabulary is in order of first appearance.
+    """
+    sizes = np.fromiter((len(counter) for _, counter in counters), dtype=np.int64, count=len(counters))
+    tokens = np.fromiter(chain.from_iterable(counter for _, counter in counters), dtype=object, count=int(sizes.sum()))
+    counts = np.fromiter(chain.from_iterable(counter.values() for _, counter in counters), dtype=np.int64, count=len(tokens))
+    # Hashing every (speech, word) pair in C: a Python loop over them dominated large corpora.
+    codes, vocabulary = pd.factorize(tokens, sort=False)
+    rows = np.repeat(np.arange(len(counters), dtype=np.int64), sizes)
+    matrix = sparse.csr_matrix((counts, (rows, codes.astype(np.int64))), shape=(len(counters), len(vocabulary)))
     return DocumentTermMatrix(matrix, [d for d, _ in counters], list(vocabulary))
 
 

@@ -44,6 +44,54 @@ themes:
     assert found == [("全面从严治党", "全面从严治党"), ("从严治党", "从严治党"), ("招商引资", "招商引资"), ("招商", "招商引资")]
 
 
+_PATTERN_LEXICON = """
+themes:
+  - id: party
+    label: 党建
+    terms:
+      - term: 两新组织
+        pattern: '两新[”"]?组织'
+      - term: 新组织建设
+      - term: 组织
+      - term: 不敢腐不能腐不想腐
+        pattern: '不敢腐[、，]?不能腐[、，]?不想腐'
+      - term: 不敢腐
+"""
+
+
+def _reference_matches(lexicon, text: str) -> list[tuple[int, int, str]]:
+    """Matches of the documented regular expression (the reference semantics of find)."""
+    return [(m.start(), m.end(), m.group()) for m in lexicon.matcher().finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两新”组织建设",  # a pattern starts where no fixed string does
+        "两新组织建设",  # fixed 两新组织 and pattern start together: the fixed string wins
+        "新组织建设和组织",  # nested fixed strings: longest first, then no overlap
+        "不敢腐、不能腐、不想腐，不敢腐",  # a pattern covers a fixed string that starts inside it
+        "没有任何词条",
+        "",
+    ],
+)
+def test_find_agrees_with_the_reference_expression(tmp_path: Path, text: str) -> None:
+    lexicon = lexicon_load(_write(tmp_path, _PATTERN_LEXICON))
+    assert [(s, e, m) for s, e, m, _ in lexicon.find(text)] == _reference_matches(lexicon, text)
+
+
+def test_find_agrees_with_the_reference_expression_on_the_shared_corpus(shared_corpus: Path, lexicon) -> None:
+    from analysis.ingest import document_read
+
+    n_matches = 0
+    for path in sorted(shared_corpus.rglob("*.txt")):
+        text = document_read(path, path.name).text
+        found = [(s, e, m) for s, e, m, _ in lexicon.find(text)]
+        assert found == _reference_matches(lexicon, text), path.name
+        n_matches += len(found)
+    assert n_matches > 20_000
+
+
 @pytest.mark.parametrize(
     "terms, problem",
     [
