@@ -25,6 +25,7 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import __version__
 from .formulations import FORMULATION_COLUMNS, formulations_find
@@ -35,7 +36,7 @@ from .outline import outline_sentences
 from .quotas import QUOTA_COLUMNS, quotas_extract
 from .readers import EmptyDocument, ReadError
 from .segment import Segmenter, load_stopwords
-from .terms import TERM_MATCH_COLUMNS, DocumentTermMatrix, dtm_build, is_content_word, keywords_tfidf, terms_count, terms_match
+from .terms import DocumentTermMatrix, dtm_build, is_content_word, keywords_tfidf, terms_count, terms_match_columns
 from .themes import themes_by_section, themes_distribution
 
 __all__ = [
@@ -59,6 +60,19 @@ CORPUS_COLUMNS = [
 REPORT_COLUMNS = ["path", "status", "reason", "notes"]
 TOKEN_COLUMNS = ["doc_id", "sentence", "start", "end", "token", "stopword"]
 SENTENCE_COLUMNS = ["doc_id", "sentence", "start", "end", "section", "heading", "text"]
+# Per-speech tables travel (from workers, through the cache) as Arrow tables:
+# cheaper to build, pickle and concatenate than a DataFrame per speech.
+TOKEN_SCHEMA = pa.schema(
+    [("doc_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int64()), ("end", pa.int64()), ("token", pa.string()), ("stopword", pa.bool_())]
+)
+SENTENCE_SCHEMA = pa.schema(
+    [("doc_id", pa.large_string()), ("sentence", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
+     ("section", pa.large_string()), ("heading", pa.large_string()), ("text", pa.large_string())]
+)
+MATCH_SCHEMA = pa.schema(
+    [("doc_id", pa.large_string()), ("term", pa.large_string()), ("theme", pa.large_string()), ("subtheme", pa.large_string()),
+     ("matched", pa.large_string()), ("start", pa.int64()), ("end", pa.int64()), ("sentence", pa.int64()), ("section", pa.large_string())]
+)
 
 
 @dataclass(frozen=True)
@@ -154,9 +168,9 @@ class DocResult:
 
     record: FileRecord
     row: dict[str, Any] | None = None
-    tokens: pd.DataFrame | None = None
-    sentences: pd.DataFrame | None = None
-    matches: pd.DataFrame | None = None
+    tokens: pa.Table | None = None  # TOKEN_SCHEMA
+    sentences: pa.Table | None = None  # SENTENCE_SCHEMA
+    matches: pa.Table | None = None  # MATCH_SCHEMA
     quotas: pd.DataFrame | None = None
     formulations: pd.DataFrame | None = None
     token_counts: Counter[str] = field(default_factory=Counter)
@@ -183,6 +197,12 @@ def _sentence_hashes(sentences: Iterable[str]) -> frozenset[int]:
     return frozenset(hashes)
 
 
+@lru_cache(maxsize=1 << 18)
+def _is_content(word: str, stopwords: frozenset[str]) -> bool:
+    # Most words recur from speech to speech: classify each once per process.
+    return is_content_word(word, stopwords)
+
+
 def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
     """Read and analyse one speech file.  Never raises for a bad file."""
     try:
@@ -201,27 +221,35 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
     sentences = outline_sentences(text)
     words, token_starts, token_ends, stop_flags = segmenter.token_columns(text)
     starts = [s.start for s in sentences]
-    token_frame = pd.DataFrame(
-        {
-            "doc_id": doc.doc_id,
-            "sentence": _positions_to_sentences(starts, token_starts),
-            "start": token_starts,
-            "end": token_ends,
-            "token": words,
-            "stopword": stop_flags,
-        },
-        columns=TOKEN_COLUMNS,
+    token_table = pa.table(
+        [
+            pa.repeat(pa.scalar(doc.doc_id, pa.string()), len(words)),
+            _positions_to_sentences(starts, token_starts),
+            token_starts,
+            token_ends,
+            pa.array(words, pa.string()),
+            stop_flags,
+        ],
+        schema=TOKEN_SCHEMA,
     )
-    sentence_frame = pd.DataFrame(
-        [(doc.doc_id, s.index, s.start, s.end, s.section, s.heading, s.text) for s in sentences],
-        columns=SENTENCE_COLUMNS,
+    sentence_table = pa.table(
+        [
+            [doc.doc_id] * len(sentences),
+            [s.index for s in sentences],
+            starts,
+            [s.end for s in sentences],
+            [s.section for s in sentences],
+            [s.heading for s in sentences],
+            [s.text for s in sentences],
+        ],
+        schema=SENTENCE_SCHEMA,
     )
-    matches = terms_match(doc.doc_id, text, lexicon, sentences)
-    quotas = quotas_extract(text, doc_id=doc.doc_id, lexicon=lexicon, sentences=sentences, matches=matches)
+    match_columns = terms_match_columns(doc.doc_id, text, lexicon, sentences)
+    quotas = quotas_extract(text, doc_id=doc.doc_id, lexicon=lexicon, sentences=sentences, matches=match_columns)
     formulations = formulations_find(doc.doc_id, text, lexicon=lexicon)
     # Count every token in C, then keep the content words among the distinct ones.
     content = Counter(words.tolist())
-    for word in [w for w in content if not is_content_word(w, segmenter.stopwords)]:
+    for word in [w for w in content if not _is_content(w, segmenter.stopwords)]:
         del content[word]
 
     meta = doc.metadata
@@ -251,9 +279,9 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
     return DocResult(
         record=FileRecord(rel_path, "ok", "ok", notes),
         row=row,
-        tokens=token_frame,
-        sentences=sentence_frame,
-        matches=matches,
+        tokens=token_table,
+        sentences=sentence_table,
+        matches=pa.table([match_columns[name] for name in MATCH_SCHEMA.names], schema=MATCH_SCHEMA),
         quotas=quotas,
         formulations=formulations,
         token_counts=content,
@@ -439,7 +467,7 @@ def corpus_run(
 
     records: list[FileRecord] = list(discovery.records)
     rows, quotas, formulations, matches = [], [], [], []
-    kept: dict[str, list[pd.DataFrame]] = {"tokens": [], "sentences": []}
+    kept: dict[str, list[pa.Table]] = {"tokens": [], "sentences": []}
     headings: dict[tuple[str, str], str] = {}
     counters: list[tuple[str, Counter[str]]] = []
     hashes: list[tuple[str, frozenset[int]]] = []
@@ -450,8 +478,8 @@ def corpus_run(
         folder = Path(stream_to)
         folder.mkdir(parents=True, exist_ok=True)
         sinks = {
-            "tokens": ParquetSink(folder / "tokens.parquet", schema=_token_schema()),
-            "sentences": ParquetSink(folder / "sentences.parquet", columns=SENTENCE_COLUMNS),
+            "tokens": ParquetSink(folder / "tokens.parquet", schema=TOKEN_SCHEMA),
+            "sentences": ParquetSink(folder / "sentences.parquet", schema=SENTENCE_SCHEMA),
         }
     show = sys.stderr.isatty() if progress is None else progress
     try:
@@ -488,7 +516,7 @@ def corpus_run(
     dates = dict(zip(corpus["doc_id"], corpus["date"]))
     n_chars = dict(zip(corpus["doc_id"], corpus["n_chars"]))
 
-    all_matches = _concat(matches, TERM_MATCH_COLUMNS)
+    all_matches = _tables_frame(matches, MATCH_SCHEMA)
     term_counts = terms_count(all_matches, n_chars=n_chars)
     term_counts.insert(1, "date", term_counts["doc_id"].map(dates))
     themes = themes_distribution(all_matches, n_chars=n_chars)
@@ -504,7 +532,7 @@ def corpus_run(
     result = CorpusResult(
         corpus=corpus,
         report=report,
-        sentences=None if sinks else _concat(kept["sentences"], SENTENCE_COLUMNS),
+        sentences=None if sinks else _tables_frame(kept["sentences"], SENTENCE_SCHEMA),
         matches=all_matches,
         term_counts=term_counts,
         themes=themes,
@@ -521,9 +549,14 @@ def corpus_run(
         cleaning_changes=dict(changes),
         cache_hits=cache_hits,
         unmatched_rows=discovery.unmatched_rows,
-        tokens=None if sinks else _concat(kept["tokens"], TOKEN_COLUMNS),
+        tokens=None if sinks else _tables_frame(kept["tokens"], TOKEN_SCHEMA),
     )
     return result
+
+
+def _tables_frame(tables: list[pa.Table], schema: pa.Schema) -> pd.DataFrame:
+    """Per-speech Arrow tables as one DataFrame."""
+    return pa.concat_tables([schema.empty_table(), *tables]).to_pandas()
 
 
 def _concat(frames: list[pd.DataFrame | None], columns: list[str]) -> pd.DataFrame:
@@ -609,44 +642,36 @@ def outputs_write(result: CorpusResult, out: Path) -> list[Path]:
 
 
 class ParquetSink:
-    """Append tables to one Parquet file as they arrive (bounded memory).
+    """Append Arrow tables of one schema to a Parquet file as they arrive (bounded memory).
 
-    Frames are buffered up to ``batch_rows`` rows and written as one row
-    group.  The schema is ``schema`` or that of the first batch.  ``close``
-    always leaves a valid file, empty if nothing came.
+    Tables are buffered up to ``batch_rows`` rows and written as one row
+    group.  ``close`` always leaves a valid file, empty if nothing came.
     """
 
-    def __init__(self, path: Path, *, schema=None, columns: list[str] | None = None, batch_rows: int = 500_000) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, path: Path, *, schema: pa.Schema, batch_rows: int = 500_000) -> None:
         self.path = Path(path)
         self.schema = schema
-        self.columns = columns or (list(schema.names) if schema is not None else None)
         self.batch_rows = batch_rows
         self._writer = None
-        self._pending: list[pd.DataFrame] = []
+        self._pending: list[pa.Table] = []
         self._pending_rows = 0
 
-    def __call__(self, frame: pd.DataFrame) -> None:
-        self._pending.append(frame)
-        self._pending_rows += len(frame)
+    def __call__(self, table: pa.Table) -> None:
+        self._pending.append(table)
+        self._pending_rows += table.num_rows
         if self._pending_rows >= self.batch_rows:
             self._flush()
 
     def _flush(self) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        frames = [f for f in self._pending if len(f)]
+        tables = [t for t in self._pending if t.num_rows]
         self._pending, self._pending_rows = [], 0
-        if not frames:
+        if not tables:
             return
-        frame = pd.concat(frames, ignore_index=True)
-        if self.columns:
-            frame = frame[self.columns]
-        table = pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
         if self._writer is None:
-            self.schema = table.schema
-            self._writer = pq.ParquetWriter(self.path, table.schema)
-        self._writer.write_table(table)
+            self._writer = pq.ParquetWriter(self.path, self.schema)
+        self._writer.write_table(pa.concat_tables(tables).combine_chunks())
 
     def close(self) -> None:
         import pyarrow.parquet as pq
@@ -656,22 +681,4 @@ class ParquetSink:
             self._writer.close()
             self._writer = None
         elif not self.path.exists():
-            if self.schema is not None:
-                pq.write_table(self.schema.empty_table(), self.path)
-            else:
-                pd.DataFrame(columns=self.columns or []).to_parquet(self.path, index=False)
-
-
-def _token_schema():  # type: ignore[no-untyped-def]
-    import pyarrow as pa
-
-    return pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("sentence", pa.int32()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("token", pa.string()),
-            ("stopword", pa.bool_()),
-        ]
-    )
+            pq.write_table(self.schema.empty_table(), self.path)

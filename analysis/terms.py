@@ -20,7 +20,7 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from itertools import chain
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,7 @@ from .outline import Sentence
 __all__ = [
     "TERM_MATCH_COLUMNS",
     "terms_match",
+    "terms_match_columns",
     "terms_count",
     "phrase_count",
     "token_count",
@@ -54,37 +55,46 @@ def _sentence_index(starts: Sequence[int], position: int) -> int:
     return max(0, bisect_right(starts, position) - 1)
 
 
+def terms_match_columns(doc_id: str, text: str, lexicon: Lexicon, sentences: Sequence[Sentence]) -> dict[str, Any]:
+    """:func:`terms_match` as a dict of equal-length columns (lists or arrays).
+
+    The pipeline's fast path: building a DataFrame per speech costs more
+    than finding the matches in a short speech.
+    """
+    found = list(lexicon.find(text))
+    if not found:
+        return {name: [] for name in TERM_MATCH_COLUMNS}
+    starts, ends, matched, terms = (list(column) for column in zip(*found))
+    if sentences:
+        sentence_starts = np.fromiter((s.start for s in sentences), dtype=np.int64, count=len(sentences))
+        index = np.maximum(np.searchsorted(sentence_starts, np.asarray(starts), side="right") - 1, 0)
+        sections = [sentences[i].section for i in index.tolist()]
+    else:
+        index = np.zeros(len(found), dtype=np.int64)
+        sections = ["0"] * len(found)
+    return {
+        "doc_id": [doc_id] * len(found),
+        "term": [t.term for t in terms],
+        "theme": [t.theme for t in terms],
+        "subtheme": [t.subtheme for t in terms],
+        "matched": matched,
+        "start": starts,
+        "end": ends,
+        "sentence": index.astype(np.int64),
+        "section": sections,
+    }
+
+
 def terms_match(doc_id: str, text: str, lexicon: Lexicon, sentences: Sequence[Sentence]) -> pd.DataFrame:
     """Every lexicon match in a text, with its sentence and section.
 
     Columns: ``doc_id, term`` (canonical), ``theme, subtheme, matched``
     (the surface form found), ``start, end, sentence, section``.
     """
-    found = list(lexicon.find(text))
-    if not found:
+    columns = terms_match_columns(doc_id, text, lexicon, sentences)
+    if not columns["term"]:
         return pd.DataFrame(columns=TERM_MATCH_COLUMNS)
-    starts, ends, matched, terms = (list(column) for column in zip(*found))
-    if sentences:
-        sentence_starts = np.fromiter((s.start for s in sentences), dtype=np.int64, count=len(sentences))
-        index = np.maximum(np.searchsorted(sentence_starts, np.asarray(starts), side="right") - 1, 0)
-        sections = np.array([s.section for s in sentences], dtype=object)[index]
-    else:
-        index = np.zeros(len(found), dtype=np.int64)
-        sections = np.full(len(found), "0", dtype=object)
-    return pd.DataFrame(
-        {
-            "doc_id": doc_id,
-            "term": [t.term for t in terms],
-            "theme": [t.theme for t in terms],
-            "subtheme": [t.subtheme for t in terms],
-            "matched": matched,
-            "start": starts,
-            "end": ends,
-            "sentence": index.astype(np.int64),
-            "section": sections,
-        },
-        columns=TERM_MATCH_COLUMNS,
-    )
+    return pd.DataFrame(columns, columns=TERM_MATCH_COLUMNS)
 
 
 def terms_count(matches: pd.DataFrame, *, n_chars: int | dict[str, int]) -> pd.DataFrame:
