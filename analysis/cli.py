@@ -23,6 +23,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -65,7 +66,7 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
 
 def _add_execution(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("execution")
-    group.add_argument("--workers", type=int, default=1, help="processes for per-speech work (default 1)")
+    group.add_argument("--workers", type=int, default=None, help=f"processes for per-speech work (default: one per core, here {os.cpu_count() or 1})")
     group.add_argument("--backend", choices=["local", "dask"], default="local", help="local (default) or dask")
     group.add_argument("--scheduler", default="", metavar="ADDRESS", help="with --backend dask: an existing scheduler (default: a LocalCluster)")
     group.add_argument("--no-cache", action="store_true", help="do not read or write the per-speech cache")
@@ -76,7 +77,7 @@ def _add_analysis(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--lexicon", default="", metavar="FILE", help="a lexicon YAML file (default: the bundled lexicon)")
     group.add_argument("--extend-lexicon", action="store_true", help="add --lexicon to the bundled lexicon instead of replacing it")
     group.add_argument("--stopwords", default="", metavar="FILE", help="a stopword list (default: the bundled list)")
-    group.add_argument("--segmenter", default="jieba", choices=["jieba", "rjieba"], help="segmenter: jieba (reference) or rjieba (fast)")
+    group.add_argument("--segmenter", default=None, choices=["jieba", "rjieba"], help="rjieba (fast; the default when installed) or jieba (the reference)")
     group.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
 
 
@@ -151,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type: ignore[no-untyped-def]
     from .pipeline import Options, Selection
+    from .segment import engine_default
 
     selection = Selection()
     if with_selection:
@@ -161,7 +163,7 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
 
                 if parse_date(bound).year is None:
                     raise UsageError(f"not a date: {bound!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    if getattr(args, "workers", 1) < 1:
+    if getattr(args, "workers", None) is not None and args.workers < 1:
         raise UsageError("--workers must be 1 or more")
     if getattr(args, "scheduler", "") and getattr(args, "backend", "local") != "dask":
         raise UsageError("--scheduler goes with --backend dask")
@@ -171,7 +173,7 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
         lexicon=args.lexicon,
         extend_default=args.extend_lexicon,
         stopwords=args.stopwords,
-        segmenter=args.segmenter,
+        segmenter=args.segmenter or engine_default(),
         max_mb=args.max_mb,
         selection=selection,
         cache=not getattr(args, "no_cache", False),
@@ -227,7 +229,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         args.corpus,
         options=options,
         metadata=args.metadata or None,
-        workers=args.workers,
+        workers=args.workers or os.cpu_count() or 1,
         backend=args.backend,
         scheduler=args.scheduler or None,
         stream_to=out,
@@ -383,7 +385,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         out=Path(args.out),
         options=options,
         metadata=args.metadata or None,
-        workers=args.workers,
+        workers=args.workers or os.cpu_count() or 1,
         backend=args.backend,
         scheduler=args.scheduler or None,
         lang=args.lang,

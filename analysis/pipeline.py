@@ -35,7 +35,7 @@ from .metadata import PartialDate
 from .outline import outline_sentences
 from .quotas import QUOTA_COLUMNS, quotas_extract
 from .readers import EmptyDocument, ReadError
-from .segment import Segmenter, load_stopwords
+from .segment import Segmenter, engine_default, load_stopwords
 from .terms import DocumentTermMatrix, dtm_build, is_content_word, keywords_tfidf, terms_count, terms_match_columns
 from .themes import themes_by_section, themes_distribution
 
@@ -137,7 +137,7 @@ class Options:
     lexicon: str = ""  # a lexicon file; '' for the bundled default
     extend_default: bool = False  # add the lexicon file to the default instead of replacing it
     stopwords: str = ""  # a stopword file; '' for the bundled list
-    segmenter: str = "jieba"
+    segmenter: str = field(default_factory=engine_default)  # rjieba when installed, else jieba
     max_mb: float = DEFAULT_MAX_MB
     selection: Selection = field(default_factory=Selection)
     n_keywords: int = 20

@@ -30,9 +30,17 @@ import numpy as np
 
 from .lexicon import Lexicon
 
-__all__ = ["Token", "Segmenter", "load_stopwords", "is_punctuation", "ENGINES"]
+__all__ = ["Token", "Segmenter", "load_stopwords", "is_punctuation", "ENGINES", "engine_default"]
 
 ENGINES = ("jieba", "rjieba")
+
+
+def engine_default() -> str:
+    """``rjieba`` when it is installed (the same tokens, about 20 times faster), else ``jieba``."""
+    from importlib.util import find_spec
+
+    return "rjieba" if find_spec("rjieba") is not None else "jieba"
+
 _USER_FREQ = 200_000  # high enough that a user term beats any split of it
 # Multi-character stopwords unknown to jieba's dictionary (同志们) are added
 # with a modest frequency: enough to keep them whole, too little to break
