@@ -27,7 +27,7 @@ import re
 import string
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import pandas as pd
 
@@ -439,14 +439,18 @@ def _leading(counts: dict[str, int]) -> str:
     return max(sorted(counts), key=lambda k: counts[k]) if counts else ""
 
 
+def _as_list(column: "Sequence") -> list:
+    return column.tolist() if hasattr(column, "tolist") else list(column)
+
+
 class _ThemeLookup:
     """Theme of a sentence (most lexicon matches), falling back on its section."""
 
-    def __init__(self, matches: "pd.DataFrame") -> None:
+    def __init__(self, matches: "pd.DataFrame | Mapping[str, Sequence]") -> None:
         self.by_sentence: dict[int, dict[str, int]] = {}
         self.by_section: dict[str, dict[str, int]] = {}
         # Python lists: iterating the Arrow-backed columns costs more than the counting.
-        columns = (matches["sentence"].tolist(), matches["section"].tolist(), matches["theme"].tolist())
+        columns = [_as_list(matches[name]) for name in ("sentence", "section", "theme")]
         for sentence, section, theme in zip(*columns):
             counts = self.by_sentence.setdefault(int(sentence), {})
             counts[theme] = counts.get(theme, 0) + 1
@@ -467,7 +471,7 @@ def quotas_extract(
     doc_id: str = "",
     lexicon: "Lexicon | None" = None,
     sentences: "list[Sentence] | None" = None,
-    matches: "pd.DataFrame | None" = None,
+    matches: "pd.DataFrame | Mapping[str, Sequence] | None" = None,
 ) -> pd.DataFrame:
     """Quota and deadline mentions in the cleaned text of one speech.
 
@@ -478,8 +482,9 @@ def quotas_extract(
             matches in the mention's sentence (else in its section).
         sentences, matches: the speech's sentences and lexicon matches
             (:func:`analysis.outline.outline_sentences`,
-            :func:`analysis.terms.terms_match`) when the caller has them
-            already; computed here otherwise.
+            :func:`analysis.terms.terms_match`, or its dict of columns
+            :func:`analysis.terms.terms_match_columns`) when the caller has
+            them already; computed here otherwise.
 
     Returns:
         One row per mention in text order, columns :data:`QUOTA_COLUMNS`;

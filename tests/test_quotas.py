@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.ingest import document_read
@@ -242,3 +243,15 @@ def test_eval_test_split_scores(quota_eval) -> None:
     score = quota_eval.evaluate("test", corpus)
     assert score.precision >= MEASURED_TEST["precision"] - MARGIN, score.errors
     assert score.recall >= MEASURED_TEST["recall"] - MARGIN, score.errors
+
+
+def test_theme_from_match_columns_equals_theme_from_match_frame(county_doc, lexicon) -> None:
+    from analysis.outline import outline_sentences
+    from analysis.terms import terms_match, terms_match_columns
+
+    text = county_doc.text
+    sentences = outline_sentences(text)
+    from_frame = quotas_extract(text, doc_id="c", sentences=sentences, matches=terms_match("c", text, lexicon, sentences))
+    from_columns = quotas_extract(text, doc_id="c", sentences=sentences, matches=terms_match_columns("c", text, lexicon, sentences))
+    assert (from_frame["theme"] != "").sum() >= 5
+    pd.testing.assert_frame_equal(from_frame, from_columns)
