@@ -215,7 +215,14 @@ def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None
     excluded = options.selection.excludes(doc)
     if excluded:
         return DocResult(FileRecord(rel_path, "skipped", excluded, notes))
+    try:
+        return _document_analyse(doc, rel_path, notes, options)
+    except Exception as err:  # noqa: BLE001 - one odd speech must not stop a corpus run
+        reason = f"analysis failed ({type(err).__name__}: {err}); please report this file to the project"
+        return DocResult(FileRecord(rel_path, "error", reason, notes))
 
+
+def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options) -> DocResult:
     lexicon, segmenter = tools_for(options)
     text = doc.text
     sentences = outline_sentences(text)

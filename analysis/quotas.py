@@ -227,7 +227,10 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     """(value, value_max, unit, redacted) of a quantity match, None to skip."""
     nan = math.nan
     if match.group("frac"):
-        return parse_number(match.group("numr")) / parse_number(match.group("den")), nan, "fraction", False
+        denominator = parse_number(match.group("den"))
+        if not denominator:
+            return None  # 0分之5 is no quantity (a typo or an OCR slip)
+        return parse_number(match.group("numr")) / denominator, nan, "fraction", False
     if match.group("pct"):
         low = parse_number(match.group("p1"))
         high = parse_number(match.group("p2")) if match.group("p2") else nan

@@ -255,3 +255,8 @@ def test_theme_from_match_columns_equals_theme_from_match_frame(county_doc, lexi
     from_columns = quotas_extract(text, doc_id="c", sentences=sentences, matches=terms_match_columns("c", text, lexicon, sentences))
     assert (from_frame["theme"] != "").sum() >= 5
     pd.testing.assert_frame_equal(from_frame, from_columns)
+
+
+@pytest.mark.parametrize("text", ["比例不低于0分之5。", "压减〇分之八以上。", "零分之一"])
+def test_zero_denominator_is_no_quantity(text: str) -> None:
+    assert quotas_extract(text).empty
