@@ -45,34 +45,46 @@ __all__ = [
 SENTENCE_END = "。！？；：!?;:…”’」』）)"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Zero-width characters, the soft hyphen, and control characters other than \t \n \r.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-# Boilerplate: (rule name, compiled pattern).  Patterns are applied to the
-# whole text; each match is removed and recorded.
-_BOILERPLATE: list[tuple[str, re.Pattern[str]]] = [
+# Boilerplate: (rule name, quick check, pattern).  Patterns are applied to
+# the whole text; each match is removed and recorded.  Most patterns give
+# ``re`` no literal to skip ahead to, so it tries them at every character.
+# A quick check opens with a literal and matches inside every match of its
+# pattern, so a text where it finds nothing is passed over at once.
+_BOILERPLATE: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     (
         "site header",
+        re.compile("由会员分享"),
         re.compile(r"^[^\n]{0,20}《[^》\n]{1,300}》由会员分享[^\n]*?(?:搜索。|\n|$)", re.M),
     ),
     (
         "site header",
+        re.compile("本文"),
         re.compile(r"^[^\n]*(?:本文档由|本文由)[^\n]{0,40}(?:上传|分享|整理)[^\n]{0,80}$", re.M),
     ),
-    ("page count", re.compile(r"第\s*\d+\s*页\s*[，,/]?\s*共\s*\d+\s*页")),
+    ("page count", re.compile("页"), re.compile(r"第\s*\d+\s*页\s*[，,/]?\s*共\s*\d+\s*页")),
     (
         "truncation notice",
+        re.compile("未完"),
         re.compile(r"[（(]\s*未完[，,]?\s*全文共\s*\d+\s*字[，,]?\s*当前显示\s*\d+\s*字\s*[)）]"),
     ),
-    ("truncation notice", re.compile(r"【\s*文章共\s*\d+\s*字[^】\n]{0,60}】")),
-    ("site trailer", re.compile(r"\s*限制\s*\d+\s*内\s*$")),
-    ("broadcast prefix", re.compile(r"(?:央视网|新华网|新华社|人民网)消息[（(][^）)\n]{1,20}[)）][：:]")),
+    ("truncation notice", re.compile("文章共"), re.compile(r"【\s*文章共\s*\d+\s*字[^】\n]{0,60}】")),
+    ("site trailer", re.compile(r"限制\s*\d+\s*内\s*$"), re.compile(r"\s*限制\s*\d+\s*内\s*$")),
+    (
+        "broadcast prefix",
+        re.compile(r"消息[（(][^）)\n]{1,20}[)）][：:]"),
+        re.compile(r"(?:央视网|新华网|新华社|人民网)消息[（(][^）)\n]{1,20}[)）][：:]"),
+    ),
     (
         "licence footer",
+        re.compile("本作品是中华人民共和国的"),
         re.compile(r"\n[ \t\u3000]*本作品是中华人民共和国的[\s\S]*$"),
     ),
     (
         "licence footer",
+        re.compile(r"Public domain\s*(?:false\s*){1,3}$"),
         re.compile(r"\n\s*(?:Public domain\s*){1,3}(?:false\s*){1,3}$"),
     ),
 ]
@@ -82,11 +94,19 @@ _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0E: ord(".")})
+# Runs of the characters in _FULLWIDTH: most texts have none or a few, and
+# translating only the runs is far quicker than translating every character.
+# ``[…][…]*`` rather than ``[…]+`` (here and in _SPACE_RUN): ``re`` skips
+# quickly to where a match can start only when a pattern opens with a plain
+# character or class, not with a repeat.
+_FULLWIDTH_CLASS = "[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
+_FULLWIDTH_RUN = re.compile(f"{_FULLWIDTH_CLASS}{_FULLWIDTH_CLASS}*")
 
-_HSPACE = "[ \t\u00a0\u3000\u2002\u2003\u2009]"
-_SPACE_RUN = re.compile(f"{_HSPACE}+")
-_LATIN = re.compile(r"[A-Za-z]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+_HSPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009"
+_HSPACE = f"[{_HSPACE_CHARS}]"
+_SPACE_RUN = re.compile(f"{_HSPACE}{_HSPACE}*")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ALNUM = _LATIN | frozenset("0123456789")
 
 # Lines that stand alone even without closing punctuation: a title, a
 # salutation, a date, a signature.
@@ -97,11 +117,16 @@ _HEADING_LINE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[部章节])"
 )
 
+# XX/xx not inside a Latin word, ××, ☆, ##, ○○, □□, △△, 某某, and one to
+# three asterisks before a Chinese character (*书记).  Every alternative
+# opens with a literal character so that ``re`` can skip ahead to the next
+# X, x, ×, ☆, #, ○, □, △, 某 or asterisk instead of trying each position.
 PLACEHOLDER = re.compile(
-    r"(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])"
-    r"|××+|☆+|#{2,}|○{2,}|□{2,}|△{2,}|某某"
-    r"|[*＊]{1,3}(?=[\u4e00-\u9fff])"
+    r"X(?<![A-Za-z]X)X+(?![A-Za-z])|x(?<![A-Za-z]x)x+(?![A-Za-z])"
+    r"|××+|☆☆*|##+|○○+|□□+|△△+|某某"
+    r"|\*[*＊]{0,2}(?=[\u4e00-\u9fff])|＊[*＊]{0,2}(?=[\u4e00-\u9fff])"
 )
+_HEADLINE = re.compile(r"\s*([^\n]{4,200})\n[ \t\u3000]*\n")
 
 
 @dataclass(frozen=True)
@@ -144,7 +169,19 @@ def fold_width(text: str) -> str:
 
     Chinese punctuation (，。；：！？（）) is deliberately left alone.
     """
-    return text.translate(_FULLWIDTH)
+    return _fold_width_counted(text)[0]
+
+
+def _fold_width_counted(text: str) -> tuple[str, int]:
+    """:func:`fold_width`, and how many characters it changed."""
+    folded = 0
+
+    def fold(match: re.Match[str]) -> str:
+        nonlocal folded
+        folded += match.end() - match.start()
+        return match.group().translate(_FULLWIDTH)
+
+    return _FULLWIDTH_RUN.sub(fold, text), folded
 
 
 def find_placeholders(text: str) -> list[tuple[int, int, str]]:
@@ -153,7 +190,10 @@ def find_placeholders(text: str) -> list[tuple[int, int, str]]:
 
 
 def _remove_boilerplate(text: str, changes: list[tuple[str, str]]) -> str:
-    for rule, pattern in _BOILERPLATE:
+    for rule, quick, pattern in _BOILERPLATE:
+        if not quick.search(text):
+            continue
+
         def record(match: re.Match[str], rule: str = rule) -> str:
             changes.append((rule, match.group().strip()))
             return "\n" if match.group().endswith("\n") and rule == "site header" else ""
@@ -177,10 +217,12 @@ def _page_marker_lines(lines: list[str]) -> set[int]:
     without punctuation).  Genuine list items end their previous line with
     punctuation, so a speech's own ``1、`` ``2、`` list is left alone.
     """
+    # Checking the first character before the pattern (\d is str.isdecimal)
+    # saves running it on every line.
     candidates = [
         (i, int(m.group(1)))
         for i, line in enumerate(lines)
-        if (m := _PAGE_MARKER.match(line))
+        if line[:1].isdecimal() and (m := _PAGE_MARKER.match(line))
     ]
     best: list[int] = []
     for start in range(len(candidates)):
@@ -229,31 +271,22 @@ def _remove_page_markers(text: str, changes: list[tuple[str, str]]) -> str:
 
 def _keep_space(before: str, after: str) -> bool:
     """A space survives only between Latin words (or a Latin word and a number)."""
-    if not before or not after:
-        return False
-    if not (_ALNUM.match(before) and _ALNUM.match(after)):
-        return False
-    return bool(_LATIN.match(before) or _LATIN.match(after))
+    return before in _ALNUM and after in _ALNUM and (before in _LATIN or after in _LATIN)
 
 
 def _remove_hard_wrap_spaces(text: str, changes: list[tuple[str, str]]) -> str:
-    lines = []
-    for line in text.split("\n"):
-        line = line.strip(" \t\u00a0\u3000\u2002\u2003\u2009")
-        pieces: list[str] = []
-        last = 0
-        for match in _SPACE_RUN.finditer(line):
-            before = line[match.start() - 1] if match.start() > 0 else ""
-            after = line[match.end()] if match.end() < len(line) else ""
-            pieces.append(line[last:match.start()])
-            if _keep_space(before, after):
-                pieces.append(" ")
-            else:
-                changes.append(("hard-wrap space", before + match.group() + after))
-            last = match.end()
-        pieces.append(line[last:])
-        lines.append("".join(pieces))
-    return "\n".join(lines)
+    text = "\n".join(line.strip(_HSPACE_CHARS) for line in text.split("\n"))
+
+    # With the lines stripped, every run left stands between two characters
+    # of the same line.
+    def space(match: re.Match[str]) -> str:
+        before, after = text[match.start() - 1], text[match.end()]
+        if _keep_space(before, after):
+            return " "
+        changes.append(("hard-wrap space", before + match.group() + after))
+        return ""
+
+    return _SPACE_RUN.sub(space, text)
 
 
 def _join_broken_lines(text: str, changes: list[tuple[str, str]]) -> str:
@@ -308,7 +341,7 @@ def _take_headline(text: str) -> tuple[str, str]:
     A broadcast readout's first line is its headline: short of a paragraph,
     without closing punctuation, followed by a blank line.
     """
-    match = re.match(r"\s*([^\n]{4,200})\n[ \t\u3000]*\n", text)
+    match = _HEADLINE.match(text)
     if not match:
         return "", text
     line = match.group(1).strip()
@@ -328,20 +361,19 @@ def clean_text(raw: str, *, take_headline: bool = True) -> CleanedText:
     """
     changes: list[tuple[str, str]] = []
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    zero_width = len(_ZERO_WIDTH.findall(text)) + len(_CONTROL.findall(text))
-    if zero_width:
-        changes.append(("invisible characters", str(zero_width)))
-    text = _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
+    text, invisible = _INVISIBLE.subn("", text)
+    if invisible:
+        changes.append(("invisible characters", str(invisible)))
     text = _remove_boilerplate(text, changes)
     headline = ""
     if take_headline:
         headline, text = _take_headline(text)
-        headline = re.sub(f"{_HSPACE}+", " ", headline).strip()
+        headline = _SPACE_RUN.sub(" ", headline).strip()
     text = _remove_page_markers(text, changes)
-    folded = fold_width(text)
-    if folded != text:
-        changes.append(("full-width folded", str(sum(a != b for a, b in zip(folded, text)))))
-    text = _remove_hard_wrap_spaces(folded, changes)
+    text, folded = _fold_width_counted(text)
+    if folded:
+        changes.append(("full-width folded", str(folded)))
+    text = _remove_hard_wrap_spaces(text, changes)
     text = _join_broken_lines(text, changes)
     text = text.strip()
     return CleanedText(

@@ -19,14 +19,16 @@ import re
 
 import pandas as pd
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Term
 from .outline import CN_NUMERALS
 
 __all__ = ["formulations_find", "FORMULATION_COLUMNS"]
 
 FORMULATION_COLUMNS = ["doc_id", "formulation", "number", "count", "first_start", "parts", "n_parts", "parts_complete"]
 
-_NUMERAL = "[一二三四五六七八九十两双]"
+_NUMERAL_CHARS = "一二三四五六七八九十两双"
+_NUMERAL = f"[{_NUMERAL_CHARS}]"
+_NUMERAL_AT = re.compile(_NUMERAL)
 _VALUE = {**CN_NUMERALS, "两": 2, "双": 2}
 _QUOTED = re.compile(rf"[“\"「‘]({_NUMERAL}{{1,2}}[\u4e00-\u9fff]{{1,6}})[”\"」’]")
 _COUNTED = re.compile(rf"({_NUMERAL}个[\u4e00-\u9fff]{{2,4}})(?=[”\"」]?[:：])")
@@ -34,6 +36,10 @@ _COUNTED = re.compile(rf"({_NUMERAL}个[\u4e00-\u9fff]{{2,4}})(?=[”\"」]?[:�
 _NOT_SLOGANS = re.compile(r"^(?:[一二三四五六七八九十两]个(?:方面|问题|重点|月|年|小时|百分点|季度|阶段|部分|层次|环节|意见|地方|村|乡镇))")
 _LIST_AFTER = re.compile(r"^[”\"」’]?[:：]\s*([^。；;\n]{2,200})")
 _ENUMERATED = re.compile(rf"{_NUMERAL}是([^。；;\n]{{2,80}})")
+_SERIES = re.compile(r"[^，,、]+(?:、[^，,、]+)+")
+_COMMA = re.compile(r"[，,]")
+# What a frame without rows has always looked like (every column object).
+_EMPTY = pd.DataFrame([], columns=FORMULATION_COLUMNS)
 
 
 def _value(numeral: str) -> int:
@@ -55,10 +61,34 @@ def _parts_after(text: str, end: int) -> list[str]:
             if len(parts) >= 12:
                 break
         return parts
-    series = re.match(r"[^，,、]+(?:、[^，,、]+)+", body)
-    pieces = series.group().split("、") if series else re.split(r"[，,]", body)
+    series = _SERIES.match(body)
+    pieces = series.group().split("、") if series else _COMMA.split(body)
     parts = [p.strip(" “”\"「」") for p in pieces if p.strip(" “”\"「」")]
     return parts if len(parts) >= 2 else []
+
+
+# Lexicon forms that start with a numeral, for the last lexicon seen: filtering
+# hundreds of forms for every speech would take longer than the search.
+# ``surface_forms()`` is built once per lexicon, so its identity marks the lexicon.
+_numbered: tuple[dict[str, Term], list[str]] | None = None
+
+
+def _numbered_forms(lexicon: Lexicon) -> list[str]:
+    global _numbered
+    forms = lexicon.surface_forms()
+    if _numbered is None or _numbered[0] is not forms:
+        _numbered = (forms, [f for f in forms if f[:1] and f[0] in _NUMERAL_CHARS])
+    return _numbered[1]
+
+
+def _occurrences(phrase: str, text: str) -> list[int]:
+    """Starts of the non-overlapping occurrences of ``phrase``, as ``re.finditer`` finds them."""
+    starts = []
+    start = text.find(phrase)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(phrase, start + len(phrase))
+    return starts
 
 
 def formulations_find(doc_id: str, text: str, *, lexicon: Lexicon | None = None) -> pd.DataFrame:
@@ -68,30 +98,38 @@ def formulations_find(doc_id: str, text: str, *, lexicon: Lexicon | None = None)
     ``count, first_start`` (offset of the first occurrence), ``parts``
     (joined by ``｜``), ``n_parts, parts_complete``.
     """
-    found: dict[str, list[int]] = {}
-    spans: dict[str, int] = {}
     candidates: set[str] = set()
     if lexicon is not None:
-        candidates.update(f for f in lexicon.surface_forms() if re.match(_NUMERAL, f))
+        # A form can only occur where the text has its first two characters,
+        # and these start with a numeral: one pass over the numerals rules out
+        # most forms, instead of one search through the text for each form.
+        openings = {text[m.start():m.start() + 2] for m in _NUMERAL_AT.finditer(text)}
+        candidates.update(f for f in _numbered_forms(lexicon) if len(f) == 1 or f[:2] in openings)
     for pattern in (_QUOTED, _COUNTED):
-        for match in pattern.finditer(text):
-            phrase = match.group(1)
+        for phrase in pattern.findall(text):
             if not _NOT_SLOGANS.match(phrase):
                 candidates.add(phrase)
+    found: dict[str, list[int]] = {}
     for phrase in candidates:
-        starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+        starts = _occurrences(phrase, text)
         if starts:
             found[phrase] = starts
-            spans[phrase] = len(phrase)
-    rows = []
+    if not found:
+        return _EMPTY.copy()
+    columns: dict[str, list] = {name: [] for name in FORMULATION_COLUMNS}
     for phrase, starts in sorted(found.items(), key=lambda kv: (kv[1][0], -len(kv[0]), kv[0])):
         parts: list[str] = []
         for start in starts:
-            parts = _parts_after(text, start + spans[phrase])
+            parts = _parts_after(text, start + len(phrase))
             if parts:
                 break
         number = _value(phrase[:2]) if phrase[:2] in _VALUE else _value(phrase[:1])
-        rows.append(
-            (doc_id, phrase, number, len(starts), starts[0], "｜".join(parts), len(parts), bool(parts) and len(parts) == number)
-        )
-    return pd.DataFrame(rows, columns=FORMULATION_COLUMNS)
+        columns["formulation"].append(phrase)
+        columns["number"].append(number)
+        columns["count"].append(len(starts))
+        columns["first_start"].append(starts[0])
+        columns["parts"].append("｜".join(parts))
+        columns["n_parts"].append(len(parts))
+        columns["parts_complete"].append(bool(parts) and len(parts) == number)
+    columns["doc_id"] = [doc_id] * len(columns["formulation"])
+    return pd.DataFrame(columns)

@@ -37,7 +37,16 @@ _MARKERS = re.compile(
     + rf"|(?P<l4>(?:{_NUM})是|(?:首先|其次|再次|第[一二三四五六七八])(?=[，,要是])|最后(?=[，,]))"
     + ")"
 )
-_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
+# Where a heading may start: a marker's first character right after a
+# sentence end.  Unlike _MARKERS, whose look-behind makes ``re`` try it at
+# every character, this pattern lets ``re`` skip ahead to the next sentence end.
+_MARKER_PLACE = re.compile(r"[\n。！？；;!?：:”’」』][一二三四五六七八九十（(首其再第最]")
+# A sentence ends after a run of end marks (closing quotes included) or of
+# line breaks.  ``re`` skips quickly to where a match can start only when a
+# pattern opens with a plain character or class: hence two patterns rather
+# than one alternation, and ``[…][…]*`` rather than ``[…]+``.
+_SENTENCE_END = re.compile(r"[。！？!?；;…][。！？!?；;…]*[”’」』）)]*")
+_LINE_BREAKS = re.compile(r"\n\n*")
 _HEADING_END = re.compile(r"[。！？!?；;\n]")
 
 
@@ -94,7 +103,13 @@ def _heading_text(text: str, start: int) -> str:
 def find_headings(text: str) -> list[Heading]:
     """All outline markers in a cleaned text, in text order."""
     headings = []
-    for match in _MARKERS.finditer(text):
+    # A marker holds no sentence end, so matches at these places are the
+    # same, non-overlapping matches that _MARKERS.finditer(text) gives.
+    places = [0] + [place.start() + 1 for place in _MARKER_PLACE.finditer(text)]
+    for place in places:
+        match = _MARKERS.match(text, place)
+        if match is None:
+            continue
         level = int(match.lastgroup[1])  # type: ignore[index]
         marker = match.group()
         headings.append(
@@ -122,8 +137,8 @@ def outline_sentences(text: str) -> list[Sentence]:
     headings = find_headings(text)
     heading_at = {h.start: h for h in headings}
     boundaries = {0, len(text)}
-    for match in _SENTENCE_END.finditer(text):
-        boundaries.add(match.end())
+    boundaries.update([match.end() for match in _SENTENCE_END.finditer(text)])
+    boundaries.update([match.end() for match in _LINE_BREAKS.finditer(text)])
     boundaries.update(heading_at)
     cuts = sorted(boundaries)
 
@@ -142,19 +157,11 @@ def outline_sentences(text: str) -> list[Sentence]:
             section_heading = heading.text
         piece = text[start:end]
         stripped = piece.strip()
-        if not stripped:
-            continue
-        lead = len(piece) - len(piece.lstrip())
-        sentences.append(
-            Sentence(
-                index=len(sentences),
-                start=start + lead,
-                end=start + lead + len(stripped),
-                text=stripped,
-                section=section_id,
-                heading=section_heading,
-            )
-        )
+        if stripped:
+            first = start + len(piece) - len(piece.lstrip())
+            # index, start, end, text, section, heading: positional arguments are
+            # noticeably quicker here, with tens of thousands of sentences a corpus.
+            sentences.append(Sentence(len(sentences), first, first + len(stripped), stripped, section_id, section_heading))
     return sentences
 
 

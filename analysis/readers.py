@@ -59,7 +59,9 @@ class EmptyDocument(ReadError):
     """A file that holds no text: reported as skipped rather than as an error."""
 
 
-_TEXT_MARKS = set("，。、；：！？\n")
+_TEXT_MARKS = re.compile("[，。、；：！？\n]")
+# Control characters other than \t \n \r, and the Private Use Area.
+_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\uf8ff]")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -79,7 +81,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
             continue
         if not _plausible(text):
             continue
-        marks = sum(1 for ch in text if ch in _TEXT_MARKS) / len(text)
+        marks = len(_TEXT_MARKS.findall(text)) / len(text)
         if marks >= 0.01 and (best is None or marks > best[0]):
             best = (marks, text)
     return best[1] if best else None
@@ -128,7 +130,7 @@ def _plausible(text: str) -> bool:
     """Whether decoded text looks like writing rather than binary noise."""
     if not text:
         return True
-    odd = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r") or "\ue000" <= ch <= "\uf8ff")
+    odd = len(_ODD.findall(text))
     return odd / len(text) < 0.01
 
 

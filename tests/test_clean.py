@@ -107,3 +107,39 @@ def test_county_raw_kept(county_doc, county_raw) -> None:
 )
 def test_title_salutation_and_date_lines_stand_alone(raw: str, lines: list[str]) -> None:
     assert clean_text(raw).text.split("\n") == lines
+
+
+def test_placeholder_pattern_matches_its_plain_definition() -> None:
+    # PLACEHOLDER is written so that every alternative opens with a literal
+    # (for speed); it must find exactly what this plain form finds.
+    import random
+
+    from analysis.clean import PLACEHOLDER
+
+    plain = re.compile(
+        r"(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])"
+        r"|××+|☆+|#{2,}|○{2,}|□{2,}|△{2,}|某某"
+        r"|[*＊]{1,3}(?=[\u4e00-\u9fff])"
+    )
+    rng = random.Random(1)
+    alphabet = "XxXx××☆☆##○○□□△△某某**＊＊aB1中书 \n。"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        expected = [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]
+        assert [(m.start(), m.end(), m.group()) for m in PLACEHOLDER.finditer(text)] == expected, text
+
+
+def test_hard_wrap_spaces_and_full_width_counts() -> None:
+    cleaned = clean_text("ＧＤＰ增长 ５．２％ ，Xi Jinping 说 2024 年\u3000\u3000要做好\n  工作 。")
+    assert cleaned.text == "GDP增长5.2%，Xi Jinping说2024年要做好工作。"
+    assert cleaned.changes == [
+        ("full-width folded", "7"),
+        ("hard-wrap space", "长 5"),
+        ("hard-wrap space", "% ，"),
+        ("hard-wrap space", "g 说"),
+        ("hard-wrap space", "说 2"),
+        ("hard-wrap space", "4 年"),
+        ("hard-wrap space", "年\u3000\u3000要"),
+        ("hard-wrap space", "作 。"),
+        ("line join", "24年要做好⏎工作。"),
+    ]

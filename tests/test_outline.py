@@ -63,3 +63,18 @@ def test_county_outline(county_doc) -> None:
     assert any(s.heading == "狠抓好软弱涣散党组织整顿" for s in sentences)
     assert "0" == sentences[0].section and sentences[0].text.startswith("县委书记在全县月度工作推进会上的讲话")
     assert len(by_text) > 150
+
+
+def test_headings_are_the_marker_pattern_matches() -> None:
+    # find_headings tries _MARKERS only after sentence ends (for speed); it
+    # must find exactly what a scan of the whole text finds.
+    import random
+
+    from analysis.outline import _MARKERS
+
+    atoms = list("一二三四五十、（）()要是，,。！？!?；;：:”’」』…\n 中") + ["首先", "其次", "第一", "最后", "十一、", "（二）", "一是", "三要"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(0, 25)))
+        expected = [(m.start(), m.group()) for m in _MARKERS.finditer(text)]
+        assert [(h.start, h.marker) for h in find_headings(text)] == expected, text
