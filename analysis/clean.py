@@ -345,7 +345,7 @@ def _take_headline(text: str) -> tuple[str, str]:
     if not match:
         return "", text
     line = match.group(1).strip()
-    if line[-1] in SENTENCE_END or _HEADING_LINE.match(line) or line.endswith(("：", ":")):
+    if not line or line[-1] in SENTENCE_END or _HEADING_LINE.match(line) or line.endswith(("：", ":")):
         return "", text
     return line, text[match.end():]
 

@@ -143,3 +143,9 @@ def test_hard_wrap_spaces_and_full_width_counts() -> None:
         ("hard-wrap space", "作 。"),
         ("line join", "24年要做好⏎工作。"),
     ]
+
+
+@pytest.mark.parametrize("raw", ["\u3000\u3000\u3000\u3000\n\n正文。", "    \n\n正文。", "\t\t\t\t\n\n正文。"])
+def test_a_first_line_of_only_spaces_is_no_headline(raw: str) -> None:
+    cleaned = clean_text(raw)
+    assert cleaned.headline == "" and cleaned.text == "正文。"
