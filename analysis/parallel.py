@@ -8,7 +8,7 @@ byte-identical whatever the number of workers:
 * Dask (``backend="dask"``): a ``LocalCluster`` on this machine, or an
   existing cluster named by its scheduler address.
 
-Both submit work in bounded batches: memory holds at most a batch of
+Both submit work in bounded windows: memory holds at most a window of
 results, not the whole corpus.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -40,37 +41,57 @@ def _work(task: tuple[Path, str, dict[str, str] | None, "Options"]) -> "DocResul
     return document_process_cached(path, rel, row, options)
 
 
-def _work_keyed(task: tuple[Path, str, dict[str, str] | None, "Options", str | None]) -> "DocResult":
-    """Process a cache miss whose key the parent already computed (no second read and hash)."""
+def _work_keyed(tasks: list[tuple[Path, str, dict[str, str] | None, "Options", str | None]]) -> list["DocResult"]:
+    """Process cache misses whose keys the parent already computed (no second read and hash)."""
     from .cache import cache_put
     from .pipeline import document_process
 
-    path, rel, row, options, key = task
-    result = document_process(path, rel, row, options)
-    if key is not None:
-        cache_put(key, result)
-    return result
+    results = []
+    for path, rel, row, options, key in tasks:
+        result = document_process(path, rel, row, options)
+        if key is not None:
+            cache_put(key, result)
+        results.append(result)
+    return results
 
 
-def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, batch: int = 64) -> Iterator["DocResult"]:
+def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, chunk: int = 8) -> Iterator["DocResult"]:
     """Process tasks in a local process pool; results come back in input order.
 
-    Cached results are read here in the parent: sending them through a
-    worker would only pickle them twice.  Only cache misses go to the pool.
+    Work goes out in chunks of ``chunk`` speeches, and a window of chunks
+    stays submitted ahead of the one being collected, so workers never wait
+    for the parent to take a result; memory holds at most that window of
+    results.  Cached results are read here in the parent: sending them
+    through a worker would only pickle them twice.
     """
     from .cache import cache_has
     from .pipeline import _cache_key, cached_result, document_process_cached, tools_for
 
     tools_for(options)  # load the dictionary once, before forking
     workers = max(1, min(workers, os.cpu_count() or 1, len(tasks)))
+    window = 4 * workers
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        for start in range(0, len(tasks), batch):
-            chunk = tasks[start:start + batch]
-            keys = [_cache_key(path, rel, row, options) if options.cache else None for path, rel, row in chunk]
+        pending: deque = deque()  # (chunk of tasks, their keys, cache hits, future of the misses)
+
+        def submit(start: int) -> None:
+            part = tasks[start:start + chunk]
+            keys = [_cache_key(path, rel, row, options) if options.cache else None for path, rel, row in part]
             hits = [key is not None and cache_has(key) for key in keys]
-            misses = [(path, rel, row, options, key) for (path, rel, row), key, hit in zip(chunk, keys, hits) if not hit]
-            computed = pool.map(_work_keyed, misses, chunksize=max(1, len(misses) // (workers * 4)))
-            for (path, rel, row), key, hit in zip(chunk, keys, hits):
+            misses = [(path, rel, row, options, key) for (path, rel, row), key, hit in zip(part, keys, hits) if not hit]
+            pending.append((part, keys, hits, pool.submit(_work_keyed, misses) if misses else None))
+
+        starts = iter(range(0, len(tasks), chunk))
+        for start in starts:
+            submit(start)
+            if len(pending) >= window:
+                break
+        while pending:
+            part, keys, hits, future = pending.popleft()
+            computed = iter(future.result() if future is not None else [])
+            next_start = next(starts, None)
+            if next_start is not None:
+                submit(next_start)
+            for (path, rel, row), key, hit in zip(part, keys, hits):
                 if not hit:
                     yield next(computed)
                     continue

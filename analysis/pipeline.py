@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -62,13 +63,20 @@ TOKEN_COLUMNS = ["doc_id", "sentence", "start", "end", "token", "stopword"]
 SENTENCE_COLUMNS = ["doc_id", "sentence", "start", "end", "section", "heading", "text"]
 # Per-speech tables travel (from workers, through the cache) as Arrow tables:
 # cheaper to build, pickle and concatenate than a DataFrame per speech.
+# A speech's doc_id repeats on every token: dictionary-encoded it costs one
+# index a token; Parquet files store it as plain strings (see ParquetSink).
 TOKEN_SCHEMA = pa.schema(
-    [("doc_id", pa.string()), ("sentence", pa.int32()), ("start", pa.int64()), ("end", pa.int64()), ("token", pa.string()), ("stopword", pa.bool_())]
+    [("doc_id", pa.dictionary(pa.int32(), pa.string())), ("sentence", pa.int32()), ("start", pa.int64()), ("end", pa.int64()), ("token", pa.string()), ("stopword", pa.bool_())]
 )
 SENTENCE_SCHEMA = pa.schema(
     [("doc_id", pa.large_string()), ("sentence", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
      ("section", pa.large_string()), ("heading", pa.large_string()), ("text", pa.large_string())]
 )
+_S, _I, _F, _B = pa.large_string(), pa.int64(), pa.float64(), pa.bool_()
+QUOTA_SCHEMA = pa.schema(
+    list(zip(QUOTA_COLUMNS, [_S, _S, _S, _S, _I, _I, _F, _F, _S, _S, _S, _S, _B, _S, _S, _S]))
+)
+FORMULATION_SCHEMA = pa.schema(list(zip(FORMULATION_COLUMNS, [_S, _S, _I, _I, _I, _S, _I, _B])))
 MATCH_SCHEMA = pa.schema(
     [("doc_id", pa.large_string()), ("term", pa.large_string()), ("theme", pa.large_string()), ("subtheme", pa.large_string()),
      ("matched", pa.large_string()), ("start", pa.int64()), ("end", pa.int64()), ("sentence", pa.int64()), ("section", pa.large_string())]
@@ -171,8 +179,8 @@ class DocResult:
     tokens: pa.Table | None = None  # TOKEN_SCHEMA
     sentences: pa.Table | None = None  # SENTENCE_SCHEMA
     matches: pa.Table | None = None  # MATCH_SCHEMA
-    quotas: pd.DataFrame | None = None
-    formulations: pd.DataFrame | None = None
+    quotas: pa.Table | None = None  # QUOTA_SCHEMA
+    formulations: pa.Table | None = None  # FORMULATION_SCHEMA
     token_counts: Counter[str] = field(default_factory=Counter)
     sentence_hashes: frozenset[int] = frozenset()
     changes: dict[str, int] = field(default_factory=dict)
@@ -230,7 +238,7 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
     starts = [s.start for s in sentences]
     token_table = pa.table(
         [
-            pa.repeat(pa.scalar(doc.doc_id, pa.string()), len(words)),
+            pa.DictionaryArray.from_arrays(np.zeros(len(words), dtype=np.int32), pa.array([doc.doc_id], pa.string())),
             _positions_to_sentences(starts, token_starts),
             token_starts,
             token_ends,
@@ -289,8 +297,8 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
         tokens=token_table,
         sentences=sentence_table,
         matches=pa.table([match_columns[name] for name in MATCH_SCHEMA.names], schema=MATCH_SCHEMA),
-        quotas=quotas,
-        formulations=formulations,
+        quotas=pa.Table.from_pandas(quotas, schema=QUOTA_SCHEMA, preserve_index=False),
+        formulations=pa.Table.from_pandas(formulations, schema=FORMULATION_SCHEMA, preserve_index=False),
         token_counts=content,
         sentence_hashes=_sentence_hashes(s.text for s in sentences),
         changes=doc.cleaned.change_counts(),
@@ -369,10 +377,7 @@ def duplicates_flag(hashes: list[tuple[str, frozenset[int]]], *, threshold: floa
     index: dict[int, list[int]] = {}
     flagged: dict[str, str] = {}
     for i, (doc_id, hs) in enumerate(hashes):
-        shared: Counter[int] = Counter()
-        for h in hs:
-            for j in index.get(h, ()):
-                shared[j] += 1
+        shared: Counter[int] = Counter(chain.from_iterable(index.get(h, ()) for h in hs))  # counted in C
         if hs and shared:
             j, n_shared = max(shared.items(), key=lambda item: (item[1], -item[0]))
             if n_shared / len(hs) >= threshold:
@@ -545,8 +550,8 @@ def corpus_run(
         themes=themes,
         section_themes=section_themes,
         keywords=keywords,
-        formulations=_concat(formulations, FORMULATION_COLUMNS),
-        quotas=_concat(quotas, QUOTA_COLUMNS),
+        formulations=_tables_frame(formulations, FORMULATION_SCHEMA),
+        quotas=_tables_frame(quotas, QUOTA_SCHEMA),
         dtm=dtm,
         options=options,
         lexicon=lexicon,
@@ -562,15 +567,12 @@ def corpus_run(
 
 
 def _tables_frame(tables: list[pa.Table], schema: pa.Schema) -> pd.DataFrame:
-    """Per-speech Arrow tables as one DataFrame."""
-    return pa.concat_tables([schema.empty_table(), *tables]).to_pandas()
+    """Per-speech Arrow tables as one DataFrame (dictionary-encoded columns as plain values)."""
+    return pa.concat_tables([schema.empty_table(), *tables]).cast(_plain(schema)).to_pandas()
 
 
-def _concat(frames: list[pd.DataFrame | None], columns: list[str]) -> pd.DataFrame:
-    frames = [f for f in frames if f is not None and not f.empty]
-    if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)
+def _plain(schema: pa.Schema) -> pa.Schema:
+    return pa.schema([(f.name, f.type.value_type if pa.types.is_dictionary(f.type) else f.type) for f in schema])
 
 
 def _versions() -> dict[str, str]:
@@ -677,8 +679,9 @@ class ParquetSink:
         if not tables:
             return
         if self._writer is None:
-            self._writer = pq.ParquetWriter(self.path, self.schema)
-        self._writer.write_table(pa.concat_tables(tables).combine_chunks())
+            # Without the Arrow schema stored, readers see dictionary-encoded columns as plain strings.
+            self._writer = pq.ParquetWriter(self.path, self.schema, store_schema=False)
+        self._writer.write_table(pa.concat_tables(tables))  # one row group; no need to copy chunks together first
 
     def close(self) -> None:
         import pyarrow.parquet as pq
@@ -688,4 +691,4 @@ class ParquetSink:
             self._writer.close()
             self._writer = None
         elif not self.path.exists():
-            pq.write_table(self.schema.empty_table(), self.path)
+            pq.write_table(self.schema.empty_table(), self.path, store_schema=False)
