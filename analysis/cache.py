@@ -68,8 +68,8 @@ def cache_get(key: str) -> Any | None:
     """The stored result, or None (a missing or unreadable entry is a miss)."""
     path = _path(key)
     try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
+        # One read, then unpickling from memory: pickle.load on a file makes many small reads.
+        return pickle.loads(path.read_bytes())
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
         return None
 
@@ -84,8 +84,9 @@ def cache_put(key: str, value: Any) -> None:
     path = _path(key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(data)
         os.replace(handle.name, path)
     except OSError:
         pass

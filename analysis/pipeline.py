@@ -181,7 +181,7 @@ class DocResult:
     matches: pa.Table | None = None  # MATCH_SCHEMA
     quotas: pa.Table | None = None  # QUOTA_SCHEMA
     formulations: pa.Table | None = None  # FORMULATION_SCHEMA
-    token_counts: Counter[str] = field(default_factory=Counter)
+    token_counts: pa.Table | None = None  # content words: token, count
     sentence_hashes: frozenset[int] = frozenset()
     changes: dict[str, int] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)  # section id → heading
@@ -299,7 +299,7 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
         matches=pa.table([match_columns[name] for name in MATCH_SCHEMA.names], schema=MATCH_SCHEMA),
         quotas=pa.Table.from_pandas(quotas, schema=QUOTA_SCHEMA, preserve_index=False),
         formulations=pa.Table.from_pandas(formulations, schema=FORMULATION_SCHEMA, preserve_index=False),
-        token_counts=content,
+        token_counts=pa.table({"token": pa.array(list(content), pa.string()), "count": pa.array(list(content.values()), pa.int64())}),
         sentence_hashes=_sentence_hashes(s.text for s in sentences),
         changes=doc.cleaned.change_counts(),
         headings={s.section: s.heading for s in sentences},
@@ -481,7 +481,7 @@ def corpus_run(
     rows, quotas, formulations, matches = [], [], [], []
     kept: dict[str, list[pa.Table]] = {"tokens": [], "sentences": []}
     headings: dict[tuple[str, str], str] = {}
-    counters: list[tuple[str, Counter[str]]] = []
+    counters: list[tuple[str, pa.Table]] = []
     hashes: list[tuple[str, frozenset[int]]] = []
     changes: Counter[str] = Counter()
     cache_hits = 0
@@ -654,16 +654,23 @@ class ParquetSink:
     """Append Arrow tables of one schema to a Parquet file as they arrive (bounded memory).
 
     Tables are buffered up to ``batch_rows`` rows and written as one row
-    group.  ``close`` always leaves a valid file, empty if nothing came.
+    group, by a background thread: Parquet encoding releases the GIL, so it
+    overlaps with the work of collecting results.  At most one batch is
+    being written while the next fills.  ``close`` waits for the writes and
+    always leaves a valid file, empty if nothing came.
     """
 
     def __init__(self, path: Path, *, schema: pa.Schema, batch_rows: int = 500_000) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         self.path = Path(path)
         self.schema = schema
         self.batch_rows = batch_rows
         self._writer = None
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parquet")
+        self._writing = None  # the Future of the batch being written
 
     def __call__(self, table: pa.Table) -> None:
         self._pending.append(table)
@@ -672,23 +679,33 @@ class ParquetSink:
             self._flush()
 
     def _flush(self) -> None:
-        import pyarrow.parquet as pq
-
         tables = [t for t in self._pending if t.num_rows]
         self._pending, self._pending_rows = [], 0
         if not tables:
             return
+        if self._writing is not None:
+            self._writing.result()  # re-raises a failed write here
+        self._writing = self._thread.submit(self._write, pa.concat_tables(tables))
+
+    def _write(self, table: pa.Table) -> None:
+        import pyarrow.parquet as pq
+
         if self._writer is None:
             # Without the Arrow schema stored, readers see dictionary-encoded columns as plain strings.
             self._writer = pq.ParquetWriter(self.path, self.schema, store_schema=False)
-        self._writer.write_table(pa.concat_tables(tables))  # one row group; no need to copy chunks together first
+        self._writer.write_table(table)  # one row group; no need to copy chunks together first
 
     def close(self) -> None:
         import pyarrow.parquet as pq
 
-        self._flush()
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-        elif not self.path.exists():
+        try:
+            self._flush()
+            if self._writing is not None:
+                self._writing.result()
+        finally:
+            self._thread.shutdown(wait=True)
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+        if not self.path.exists():
             pq.write_table(self.schema.empty_table(), self.path, store_schema=False)

@@ -19,11 +19,11 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
-from itertools import chain
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from scipy import sparse
 
 from .lexicon import Lexicon
@@ -190,19 +190,30 @@ class DocumentTermMatrix:
         return Counter({self.vocabulary[j]: int(v) for j, v in zip(row.indices, row.data)})
 
 
-def dtm_build(counters: Sequence[tuple[str, Counter[str]]]) -> DocumentTermMatrix:
-    """Build a :class:`DocumentTermMatrix` from ``(doc_id, token Counter)`` pairs.
+def dtm_build(counters: Sequence[tuple[str, Counter[str] | pa.Table]]) -> DocumentTermMatrix:
+    """Build a :class:`DocumentTermMatrix` from ``(doc_id, token counts)`` pairs.
 
-    The vocabulary is in order of first appearance.
+    Token counts are a ``Counter`` or an Arrow table with columns ``token``
+    and ``count`` (as the pipeline carries them: no Python string per
+    token).  The vocabulary is in order of first appearance.
     """
-    sizes = np.fromiter((len(counter) for _, counter in counters), dtype=np.int64, count=len(counters))
-    tokens = np.fromiter(chain.from_iterable(counter for _, counter in counters), dtype=object, count=int(sizes.sum()))
-    counts = np.fromiter(chain.from_iterable(counter.values() for _, counter in counters), dtype=np.int64, count=len(tokens))
+    tokens, counts = [], []
+    for _, counted in counters:
+        if isinstance(counted, pa.Table):
+            tokens.append(counted.column("token").combine_chunks().cast(pa.large_string()))
+            counts.append(counted.column("count").to_numpy())
+        else:
+            tokens.append(pa.array(list(counted), pa.large_string()))
+            counts.append(np.fromiter(counted.values(), dtype=np.int64, count=len(counted)))
+    sizes = np.array([len(t) for t in tokens], dtype=np.int64)
     # Hashing every (speech, word) pair in C: a Python loop over them dominated large corpora.
-    codes, vocabulary = pd.factorize(tokens, sort=False)
+    encoded = pa.concat_arrays(tokens).dictionary_encode() if tokens else pa.array([], pa.large_string()).dictionary_encode()
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    vocabulary = encoded.dictionary.to_pylist()
     rows = np.repeat(np.arange(len(counters), dtype=np.int64), sizes)
-    matrix = sparse.csr_matrix((counts, (rows, codes.astype(np.int64))), shape=(len(counters), len(vocabulary)))
-    return DocumentTermMatrix(matrix, [d for d, _ in counters], list(vocabulary))
+    data = np.concatenate(counts).astype(np.int64) if counts else np.empty(0, dtype=np.int64)
+    matrix = sparse.csr_matrix((data, (rows, codes)), shape=(len(counters), len(vocabulary)))
+    return DocumentTermMatrix(matrix, [d for d, _ in counters], vocabulary)
 
 
 def dtm_top_terms(dtm: DocumentTermMatrix, *, n: int = 20) -> pd.DataFrame:
