@@ -165,12 +165,13 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
         discovery.table_paths.append(str(table))
 
     seen: set[Path] = set()
+    resolved_root = root.resolve()
     for f in files:
         resolved = f.resolve()
         if resolved in seen:
             continue
         seen.add(resolved)
-        rel = _relative(f, root)
+        rel = _relative(f, resolved, resolved_root)
         if resolved in table_set:
             n_rows = len(read_metadata_table(f))
             discovery.records.append(FileRecord(rel, "skipped", f"documentation: metadata table ({n_rows} rows)"))
@@ -205,9 +206,9 @@ def readable_name(name: str) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-def _relative(path: Path, root: Path) -> str:
+def _relative(path: Path, resolved: Path, resolved_root: Path) -> str:
     try:
-        return readable_name(path.resolve().relative_to(root.resolve()).as_posix())
+        return readable_name(resolved.relative_to(resolved_root).as_posix())
     except ValueError:
         return readable_name(path.as_posix())
 

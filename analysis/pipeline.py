@@ -374,16 +374,33 @@ def duplicates_flag(hashes: list[tuple[str, frozenset[int]]], *, threshold: floa
     sorted).  When several earlier documents qualify, the one sharing most
     is named.
     """
-    index: dict[int, list[int]] = {}
+    sizes = np.fromiter((len(hs) for _, hs in hashes), dtype=np.int64, count=len(hashes))
+    values = np.fromiter(chain.from_iterable(hs for _, hs in hashes), dtype=np.uint64, count=int(sizes.sum()))
+    docs = np.repeat(np.arange(len(hashes), dtype=np.int64), sizes)
+    # Sentences grouped by hash, documents in input order within a group: every
+    # (later, earlier) pair in a group is one sentence the two share.
+    order = np.lexsort((docs, values))
+    values, docs = values[order], docs[order]
+    group_start = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else np.empty(0, dtype=np.int64)
+    group_size = np.diff(np.r_[group_start, len(values)])
+    later_parts, earlier_parts = [], []
+    for size in np.unique(group_size[group_size > 1]).tolist():
+        members = docs[group_start[group_size == size][:, None] + np.arange(size)]  # one row per group
+        for b in range(1, size):
+            later_parts.append(np.repeat(members[:, b], b))
+            earlier_parts.append(members[:, :b].ravel())
+    if not later_parts:
+        return {}
+    n = len(hashes)
+    pairs, shared = np.unique(np.concatenate(later_parts) * n + np.concatenate(earlier_parts), return_counts=True)
+    later, earlier = pairs // n, pairs % n
+    # For each later document the earlier one sharing most (the first in input order on a tie).
+    best = np.lexsort((earlier, -shared, later))
+    first = best[np.r_[True, later[best][1:] != later[best][:-1]]]
     flagged: dict[str, str] = {}
-    for i, (doc_id, hs) in enumerate(hashes):
-        shared: Counter[int] = Counter(chain.from_iterable(index.get(h, ()) for h in hs))  # counted in C
-        if hs and shared:
-            j, n_shared = max(shared.items(), key=lambda item: (item[1], -item[0]))
-            if n_shared / len(hs) >= threshold:
-                flagged[doc_id] = hashes[j][0]
-        for h in hs:
-            index.setdefault(h, []).append(i)
+    for i, j, count in zip(later[first].tolist(), earlier[first].tolist(), shared[first].tolist()):
+        if count / sizes[i] >= threshold:
+            flagged[hashes[i][0]] = hashes[j][0]
     return flagged
 
 
