@@ -533,54 +533,56 @@ def corpus_run(
                     sinks[name](frame)  # type: ignore[arg-type]
                 else:
                     kept[name].append(frame)  # type: ignore[arg-type]
+        for sink in sinks.values():
+            sink.flush()  # the last batches are written while the corpus-level tables are built
+
+        corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
+        for column in ("year", "month", "day"):
+            corpus[column] = corpus[column].astype("Int64")
+        duplicates = duplicates_flag(hashes)
+        corpus["duplicate_of"] = [duplicates.get(d, "") for d in corpus["doc_id"]]
+        dates = dict(zip(corpus["doc_id"], corpus["date"]))
+        n_chars = dict(zip(corpus["doc_id"], corpus["n_chars"]))
+
+        all_matches = _tables_frame(matches, MATCH_SCHEMA)
+        term_counts = terms_count(all_matches, n_chars=n_chars)
+        term_counts.insert(1, "date", term_counts["doc_id"].map(dates))
+        themes = themes_distribution(all_matches, n_chars=n_chars)
+        themes.insert(1, "date", themes["doc_id"].map(dates))
+        section_themes = themes_by_section(all_matches, headings=headings)
+        dtm = dtm_build(counters)
+        keywords = keywords_tfidf(dtm, n=options.n_keywords)
+
+        report = pd.DataFrame([asdict(r) for r in records], columns=REPORT_COLUMNS)
+        order = {rel: i for i, (_, rel) in enumerate(discovery.speeches)}
+        report["_order"] = report["path"].map(order).fillna(-1)
+        report = report.sort_values(["_order", "path"], kind="stable").drop(columns="_order").reset_index(drop=True)
+        result = CorpusResult(
+            corpus=corpus,
+            report=report,
+            sentences=None if sinks else _tables_frame(kept["sentences"], SENTENCE_SCHEMA),
+            matches=all_matches,
+            term_counts=term_counts,
+            themes=themes,
+            section_themes=section_themes,
+            keywords=keywords,
+            formulations=_tables_frame(formulations, FORMULATION_SCHEMA),
+            quotas=_tables_frame(quotas, QUOTA_SCHEMA),
+            dtm=dtm,
+            options=options,
+            lexicon=lexicon,
+            inputs=[str(p) for p in inputs],
+            started=started,
+            seconds=round(time.perf_counter() - clock, 2),
+            cleaning_changes=dict(changes),
+            cache_hits=cache_hits,
+            unmatched_rows=discovery.unmatched_rows,
+            tokens=None if sinks else _tables_frame(kept["tokens"], TOKEN_SCHEMA),
+        )
+        return result
     finally:
         for sink in sinks.values():
             sink.close()
-
-    corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
-    for column in ("year", "month", "day"):
-        corpus[column] = corpus[column].astype("Int64")
-    duplicates = duplicates_flag(hashes)
-    corpus["duplicate_of"] = [duplicates.get(d, "") for d in corpus["doc_id"]]
-    dates = dict(zip(corpus["doc_id"], corpus["date"]))
-    n_chars = dict(zip(corpus["doc_id"], corpus["n_chars"]))
-
-    all_matches = _tables_frame(matches, MATCH_SCHEMA)
-    term_counts = terms_count(all_matches, n_chars=n_chars)
-    term_counts.insert(1, "date", term_counts["doc_id"].map(dates))
-    themes = themes_distribution(all_matches, n_chars=n_chars)
-    themes.insert(1, "date", themes["doc_id"].map(dates))
-    section_themes = themes_by_section(all_matches, headings=headings)
-    dtm = dtm_build(counters)
-    keywords = keywords_tfidf(dtm, n=options.n_keywords)
-
-    report = pd.DataFrame([asdict(r) for r in records], columns=REPORT_COLUMNS)
-    order = {rel: i for i, (_, rel) in enumerate(discovery.speeches)}
-    report["_order"] = report["path"].map(order).fillna(-1)
-    report = report.sort_values(["_order", "path"], kind="stable").drop(columns="_order").reset_index(drop=True)
-    result = CorpusResult(
-        corpus=corpus,
-        report=report,
-        sentences=None if sinks else _tables_frame(kept["sentences"], SENTENCE_SCHEMA),
-        matches=all_matches,
-        term_counts=term_counts,
-        themes=themes,
-        section_themes=section_themes,
-        keywords=keywords,
-        formulations=_tables_frame(formulations, FORMULATION_SCHEMA),
-        quotas=_tables_frame(quotas, QUOTA_SCHEMA),
-        dtm=dtm,
-        options=options,
-        lexicon=lexicon,
-        inputs=[str(p) for p in inputs],
-        started=started,
-        seconds=round(time.perf_counter() - clock, 2),
-        cleaning_changes=dict(changes),
-        cache_hits=cache_hits,
-        unmatched_rows=discovery.unmatched_rows,
-        tokens=None if sinks else _tables_frame(kept["tokens"], TOKEN_SCHEMA),
-    )
-    return result
 
 
 def _tables_frame(tables: list[pa.Table], schema: pa.Schema) -> pd.DataFrame:
@@ -693,9 +695,10 @@ class ParquetSink:
         self._pending.append(table)
         self._pending_rows += table.num_rows
         if self._pending_rows >= self.batch_rows:
-            self._flush()
+            self.flush()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Send what is buffered to the writing thread now."""
         tables = [t for t in self._pending if t.num_rows]
         self._pending, self._pending_rows = [], 0
         if not tables:
@@ -716,7 +719,7 @@ class ParquetSink:
         import pyarrow.parquet as pq
 
         try:
-            self._flush()
+            self.flush()
             if self._writing is not None:
                 self._writing.result()
         finally:

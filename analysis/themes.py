@@ -45,6 +45,6 @@ def themes_by_section(matches: pd.DataFrame, *, headings: dict[tuple[str, str], 
     counts = matches.groupby(["doc_id", "section", "theme"], sort=False).size().rename("count").reset_index()
     totals = counts.groupby(["doc_id", "section"])["count"].transform("sum")
     counts["share"] = (counts["count"] / totals).round(6)
-    counts["heading"] = [headings.get((d, s), "") for d, s in zip(counts["doc_id"], counts["section"])]
+    counts["heading"] = [headings.get((d, s), "") for d, s in zip(counts["doc_id"].tolist(), counts["section"].tolist())]
     counts = counts[SECTION_THEME_COLUMNS]
     return counts.sort_values(["doc_id", "section", "count", "theme"], ascending=[True, True, False, True], kind="stable").reset_index(drop=True)
