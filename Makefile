@@ -61,6 +61,7 @@ brief: install
 benchmark: install
 	$(VENV_PY) benchmarks/quota_eval.py
 	$(VENV_PY) benchmarks/speed.py
+	$(VENV_PY) benchmarks/stages.py
 
 clean-reports:
 	rm -rf $(OUT)
