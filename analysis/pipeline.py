@@ -579,10 +579,11 @@ def corpus_run(
             unmatched_rows=discovery.unmatched_rows,
             tokens=None if sinks else _tables_frame(kept["tokens"], TOKEN_SCHEMA),
         )
-        return result
     finally:
         for sink in sinks.values():
             sink.close()
+    result.seconds = round(time.perf_counter() - clock, 2)  # including the last Parquet writes
+    return result
 
 
 def _frame_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
