@@ -22,7 +22,7 @@ import pandas as pd
 from .lexicon import Lexicon, Term
 from .outline import CN_NUMERALS
 
-__all__ = ["formulations_find", "FORMULATION_COLUMNS"]
+__all__ = ["formulations_find", "formulations_find_columns", "FORMULATION_COLUMNS"]
 
 FORMULATION_COLUMNS = ["doc_id", "formulation", "number", "count", "first_start", "parts", "n_parts", "parts_complete"]
 
@@ -98,6 +98,14 @@ def formulations_find(doc_id: str, text: str, *, lexicon: Lexicon | None = None)
     ``count, first_start`` (offset of the first occurrence), ``parts``
     (joined by ``｜``), ``n_parts, parts_complete``.
     """
+    columns = formulations_find_columns(doc_id, text, lexicon=lexicon)
+    if not columns["formulation"]:
+        return _EMPTY.copy()
+    return pd.DataFrame(columns)
+
+
+def formulations_find_columns(doc_id: str, text: str, *, lexicon: Lexicon | None = None) -> dict[str, list]:
+    """:func:`formulations_find` as a dict of equal-length column lists (the pipeline's fast path)."""
     candidates: set[str] = set()
     if lexicon is not None:
         # A form can only occur where the text has its first two characters,
@@ -114,9 +122,9 @@ def formulations_find(doc_id: str, text: str, *, lexicon: Lexicon | None = None)
         starts = _occurrences(phrase, text)
         if starts:
             found[phrase] = starts
-    if not found:
-        return _EMPTY.copy()
     columns: dict[str, list] = {name: [] for name in FORMULATION_COLUMNS}
+    if not found:
+        return columns
     for phrase, starts in sorted(found.items(), key=lambda kv: (kv[1][0], -len(kv[0]), kv[0])):
         parts: list[str] = []
         for start in starts:
@@ -132,4 +140,4 @@ def formulations_find(doc_id: str, text: str, *, lexicon: Lexicon | None = None)
         columns["n_parts"].append(len(parts))
         columns["parts_complete"].append(bool(parts) and len(parts) == number)
     columns["doc_id"] = [doc_id] * len(columns["formulation"])
-    return pd.DataFrame(columns)
+    return columns

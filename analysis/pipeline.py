@@ -29,15 +29,15 @@ import pandas as pd
 import pyarrow as pa
 
 from . import __version__
-from .formulations import FORMULATION_COLUMNS, formulations_find
+from .formulations import FORMULATION_COLUMNS, formulations_find_columns
 from .ingest import DEFAULT_MAX_MB, Discovery, Document, FileRecord, corpus_discover, document_read
 from .lexicon import Lexicon, lexicon_default, lexicon_extend, lexicon_load
 from .metadata import PartialDate
 from .outline import outline_sentences
-from .quotas import QUOTA_COLUMNS, quotas_extract
+from .quotas import QUOTA_COLUMNS, quotas_extract_columns
 from .readers import EmptyDocument, ReadError
 from .segment import Segmenter, engine_default, load_stopwords
-from .terms import DocumentTermMatrix, dtm_build, is_content_word, keywords_tfidf, terms_count, terms_match_columns
+from .terms import DocumentTermMatrix, dtm_build, keywords_tfidf, terms_count, terms_match_columns
 from .themes import themes_by_section, themes_distribution
 
 __all__ = [
@@ -205,12 +205,6 @@ def _sentence_hashes(sentences: Iterable[str]) -> frozenset[int]:
     return frozenset(hashes)
 
 
-@lru_cache(maxsize=1 << 18)
-def _is_content(word: str, stopwords: frozenset[str]) -> bool:
-    # Most words recur from speech to speech: classify each once per process.
-    return is_content_word(word, stopwords)
-
-
 def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
     """Read and analyse one speech file.  Never raises for a bad file."""
     try:
@@ -260,12 +254,9 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
         schema=SENTENCE_SCHEMA,
     )
     match_columns = terms_match_columns(doc.doc_id, text, lexicon, sentences)
-    quotas = quotas_extract(text, doc_id=doc.doc_id, lexicon=lexicon, sentences=sentences, matches=match_columns)
-    formulations = formulations_find(doc.doc_id, text, lexicon=lexicon)
-    # Count every token in C, then keep the content words among the distinct ones.
-    content = Counter(words.tolist())
-    for word in [w for w in content if not _is_content(w, segmenter.stopwords)]:
-        del content[word]
+    quotas = quotas_extract_columns(text, doc_id=doc.doc_id, lexicon=lexicon, sentences=sentences, matches=match_columns)
+    formulations = formulations_find_columns(doc.doc_id, text, lexicon=lexicon)
+    content = segmenter.content_counts(words)
 
     meta = doc.metadata
     row = {
@@ -297,8 +288,8 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
         tokens=token_table,
         sentences=sentence_table,
         matches=pa.table([match_columns[name] for name in MATCH_SCHEMA.names], schema=MATCH_SCHEMA),
-        quotas=_frame_table(quotas, QUOTA_SCHEMA),
-        formulations=_frame_table(formulations, FORMULATION_SCHEMA),
+        quotas=pa.table([quotas[name] for name in QUOTA_SCHEMA.names], schema=QUOTA_SCHEMA),
+        formulations=pa.table([formulations[name] for name in FORMULATION_SCHEMA.names], schema=FORMULATION_SCHEMA),
         token_counts=pa.table({"token": pa.array(list(content), pa.string()), "count": pa.array(list(content.values()), pa.int64())}),
         sentence_hashes=_sentence_hashes(s.text for s in sentences),
         changes=doc.cleaned.change_counts(),
@@ -584,13 +575,6 @@ def corpus_run(
             sink.close()
     result.seconds = round(time.perf_counter() - clock, 2)  # including the last Parquet writes
     return result
-
-
-def _frame_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
-    """A small per-speech DataFrame as an Arrow table (``Table.from_pandas`` costs about a millisecond a call)."""
-    if frame.empty:
-        return schema.empty_table()
-    return pa.table([pa.array(frame[name].tolist(), schema.field(name).type) for name in schema.names], schema=schema)
 
 
 def _tables_frame(tables: list[pa.Table], schema: pa.Schema) -> pd.DataFrame:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
     from .outline import Sentence
 
-__all__ = ["QUOTA_COLUMNS", "quotas_extract", "parse_number"]
+__all__ = ["QUOTA_COLUMNS", "quotas_extract", "quotas_extract_columns", "parse_number"]
 
 QUOTA_COLUMNS = [
     "doc_id", "kind", "text", "sentence", "start", "end", "value", "value_max", "unit",
@@ -468,36 +468,20 @@ class _ThemeLookup:
 _NO_MENTIONS = pd.DataFrame(columns=QUOTA_COLUMNS, dtype=object)
 
 
-def quotas_extract(
+def quotas_extract_columns(
     text: str,
     *,
     doc_id: str = "",
     lexicon: "Lexicon | None" = None,
     sentences: "list[Sentence] | None" = None,
     matches: "pd.DataFrame | Mapping[str, Sequence] | None" = None,
-) -> pd.DataFrame:
-    """Quota and deadline mentions in the cleaned text of one speech.
-
-    Args:
-        text: the cleaned text (``analysis.ingest.document_read(...).text``).
-        doc_id: copied into the ``doc_id`` column.
-        lexicon: when given, ``theme`` is the theme with the most lexicon
-            matches in the mention's sentence (else in its section).
-        sentences, matches: the speech's sentences and lexicon matches
-            (:func:`analysis.outline.outline_sentences`,
-            :func:`analysis.terms.terms_match`, or its dict of columns
-            :func:`analysis.terms.terms_match_columns`) when the caller has
-            them already; computed here otherwise.
-
-    Returns:
-        One row per mention in text order, columns :data:`QUOTA_COLUMNS`;
-        ``text == cleaned[start:end]``.
-    """
+) -> dict[str, list]:
+    """:func:`quotas_extract` as a dict of equal-length column lists (the pipeline's fast path)."""
     if sentences is None:
         sentences = outline_sentences(text)
     mentions = _find_mentions(text, sentences)
     if not mentions:
-        return _NO_MENTIONS.copy()
+        return {name: [] for name in QUOTA_COLUMNS}
     starts = [s.start for s in sentences]
     themes = None
     if matches is None and lexicon is not None:
@@ -530,6 +514,37 @@ def quotas_extract(
                 "theme": themes.theme(i, sentence.section) if themes is not None and sentence else "",
             }
         )
+    return {name: [row[name] for row in rows] for name in QUOTA_COLUMNS}
+
+
+def quotas_extract(
+    text: str,
+    *,
+    doc_id: str = "",
+    lexicon: "Lexicon | None" = None,
+    sentences: "list[Sentence] | None" = None,
+    matches: "pd.DataFrame | Mapping[str, Sequence] | None" = None,
+) -> pd.DataFrame:
+    """Quota and deadline mentions in the cleaned text of one speech.
+
+    Args:
+        text: the cleaned text (``analysis.ingest.document_read(...).text``).
+        doc_id: copied into the ``doc_id`` column.
+        lexicon: when given, ``theme`` is the theme with the most lexicon
+            matches in the mention's sentence (else in its section).
+        sentences, matches: the speech's sentences and lexicon matches
+            (:func:`analysis.outline.outline_sentences`,
+            :func:`analysis.terms.terms_match`, or its dict of columns
+            :func:`analysis.terms.terms_match_columns`) when the caller has
+            them already; computed here otherwise.
+
+    Returns:
+        One row per mention in text order, columns :data:`QUOTA_COLUMNS`;
+        ``text == cleaned[start:end]``.
+    """
+    columns = quotas_extract_columns(text, doc_id=doc_id, lexicon=lexicon, sentences=sentences, matches=matches)
+    if not columns["kind"]:
+        return _NO_MENTIONS.copy()
     # Built from columns in QUOTA_COLUMNS order: pandas infers the same dtypes
     # as from the list of rows, at a fraction of the cost.
-    return pd.DataFrame({name: [row[name] for row in rows] for name in QUOTA_COLUMNS})
+    return pd.DataFrame(columns)

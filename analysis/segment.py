@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,7 +31,7 @@ import numpy as np
 
 from .lexicon import Lexicon
 
-__all__ = ["Token", "Segmenter", "load_stopwords", "is_punctuation", "ENGINES", "engine_default"]
+__all__ = ["Token", "Segmenter", "load_stopwords", "is_punctuation", "is_content_word", "ENGINES", "engine_default"]
 
 ENGINES = ("jieba", "rjieba")
 
@@ -47,7 +48,7 @@ _USER_FREQ = 200_000  # high enough that a user term beats any split of it
 # longer dictionary words around them.
 _STOPWORD_FREQ = 1_000
 # Classes of distinct tokens, remembered per segmenter (at most _KINDS_LIMIT words).
-_DROP, _WORD, _STOPWORD = 0, 1, 2
+_DROP, _WORD, _STOPWORD, _CONTENT = 0, 1, 2, 3
 _KINDS_LIMIT = 200_000
 
 
@@ -65,6 +66,14 @@ class Token:
 def is_punctuation(token: str) -> bool:
     """Whether a token is only punctuation, symbols or whitespace."""
     return all(ch.isspace() or unicodedata.category(ch)[0] in "PSZC" for ch in token)
+
+
+def is_content_word(token: str, stopwords: frozenset[str] | set[str]) -> bool:
+    """Whether a token counts as a content word: not a stopword, not a lone character, not a number."""
+    if token in stopwords or len(token) < 2:
+        return False
+    stripped = token.replace(".", "").replace("%", "")
+    return not stripped.isdigit() and not stripped.isascii()
 
 
 def load_stopwords(path: str | Path | None = None) -> frozenset[str]:
@@ -202,16 +211,31 @@ class Segmenter:
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
         ends = np.cumsum(lengths)
         starts = ends - lengths
+        if len(self._kinds) > _KINDS_LIMIT:  # a bounded memo, even over a gigabyte of text
+            self._kinds = {}
         kinds = self._kinds
         for word in set(words).difference(kinds):
-            kinds[word] = _DROP if is_punctuation(word) else _STOPWORD if word in self.stopwords else _WORD
-        if len(kinds) > _KINDS_LIMIT:  # a bounded memo, even over a gigabyte of text
-            self._kinds = {}
+            kinds[word] = (
+                _DROP if is_punctuation(word)
+                else _STOPWORD if word in self.stopwords
+                else _CONTENT if is_content_word(word, self.stopwords)
+                else _WORD
+            )
         kind = np.fromiter(map(kinds.__getitem__, words), dtype=np.int8, count=len(words))
         keep = kind != _DROP
         array = np.empty(len(words), dtype=object)
         array[:] = words
         return array[keep], starts[keep], ends[keep], kind[keep] == _STOPWORD
+
+    def content_counts(self, words: np.ndarray) -> Counter[str]:
+        """Counts of the content words (:func:`is_content_word`) among tokens from :meth:`token_columns`."""
+        counts = Counter(words.tolist())  # counted in C; then each distinct word looked up once
+        kinds = self._kinds  # holds every word of the last token_columns call
+        for word in [w for w in counts if kinds.get(w) != _CONTENT]:
+            if word not in kinds and is_content_word(word, self.stopwords):
+                continue  # words from an earlier call, classified before the memo was emptied
+            del counts[word]
+        return counts
 
     def words(self, text: str, *, drop_stopwords: bool = False) -> list[str]:
         """Token strings only."""

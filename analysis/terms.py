@@ -28,6 +28,7 @@ from scipy import sparse
 
 from .lexicon import Lexicon
 from .outline import Sentence
+from .segment import is_content_word
 
 __all__ = [
     "TERM_MATCH_COLUMNS",
@@ -149,14 +150,6 @@ def kwic(
         right = text[match.end():match.end() + window].replace("\n", " ")
         rows.append((doc_id, section, match.start(), left, match.group(), right))
     return pd.DataFrame(rows, columns=["doc_id", "section", "start", "left", "match", "right"])
-
-
-def is_content_word(token: str, stopwords: frozenset[str] | set[str]) -> bool:
-    """Whether a token counts as a content word: not a stopword, not a lone character, not a number."""
-    if token in stopwords or len(token) < 2:
-        return False
-    stripped = token.replace(".", "").replace("%", "")
-    return not stripped.isdigit() and not stripped.isascii()
 
 
 class DocumentTermMatrix:

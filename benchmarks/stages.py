@@ -30,8 +30,8 @@ STEPS = [
     ("document_read", "read, decode, clean"),
     ("outline_sentences", "outline and sentences"),
     ("terms_match_columns", "lexicon terms"),
-    ("quotas_extract", "quotas"),
-    ("formulations_find", "numbered formulations"),
+    ("quotas_extract_columns", "quotas"),
+    ("formulations_find_columns", "numbered formulations"),
     ("_sentence_hashes", "near-duplicate hashes"),
 ]
 

@@ -58,3 +58,20 @@ def test_segmenter_pickles(segmenter) -> None:
 
     copy = pickle.loads(pickle.dumps(segmenter))
     assert copy.words("三会一课") == ["三会一课"]
+
+
+@pytest.mark.parametrize("limit", [200_000, 0])  # 0: the memo of word classes is emptied at every call
+def test_content_counts_follow_is_content_word(county_doc, lexicon, limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import Counter
+
+    import analysis.segment
+    from analysis.segment import Segmenter, is_content_word
+
+    monkeypatch.setattr(analysis.segment, "_KINDS_LIMIT", limit)
+    segmenter = Segmenter(lexicon=lexicon, engine="rjieba")
+    other_words = segmenter.token_columns("同志们,2024年要抓好招商引资。")[0]
+    words = segmenter.token_columns(county_doc.text)[0]
+    for tokens in (words, other_words):  # other_words: classified before the memo was last emptied
+        expected = Counter(w for w in tokens.tolist() if is_content_word(w, segmenter.stopwords))
+        assert segmenter.content_counts(tokens) == expected
+    assert expected["招商引资"] == 1 and "同志们" not in expected and "2024" not in expected
