@@ -179,8 +179,9 @@ class DocResult:
     tokens: pa.Table | None = None  # TOKEN_SCHEMA
     sentences: pa.Table | None = None  # SENTENCE_SCHEMA
     matches: pa.Table | None = None  # MATCH_SCHEMA
-    quotas: pa.Table | None = None  # QUOTA_SCHEMA
-    formulations: pa.Table | None = None  # FORMULATION_SCHEMA
+    # Usually a few rows: column lists pickle faster than an Arrow table of 16 columns.
+    quotas: dict[str, list] | None = None  # QUOTA_COLUMNS → values
+    formulations: dict[str, list] | None = None  # FORMULATION_COLUMNS → values
     token_counts: pa.Table | None = None  # content words: token, count
     sentence_hashes: frozenset[int] = frozenset()
     changes: dict[str, int] = field(default_factory=dict)
@@ -288,8 +289,8 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
         tokens=token_table,
         sentences=sentence_table,
         matches=pa.table([match_columns[name] for name in MATCH_SCHEMA.names], schema=MATCH_SCHEMA),
-        quotas=pa.table([quotas[name] for name in QUOTA_SCHEMA.names], schema=QUOTA_SCHEMA),
-        formulations=pa.table([formulations[name] for name in FORMULATION_SCHEMA.names], schema=FORMULATION_SCHEMA),
+        quotas=quotas,
+        formulations=formulations,
         token_counts=pa.table({"token": pa.array(list(content), pa.string()), "count": pa.array(list(content.values()), pa.int64())}),
         sentence_hashes=_sentence_hashes(s.text for s in sentences),
         changes=doc.cleaned.change_counts(),
@@ -486,7 +487,9 @@ def corpus_run(
     tasks = [(path, rel, discovery.table_row(rel)) for path, rel in discovery.speeches]
 
     records: list[FileRecord] = list(discovery.records)
-    rows, quotas, formulations, matches = [], [], [], []
+    rows, matches = [], []
+    quotas: dict[str, list] = {name: [] for name in QUOTA_COLUMNS}
+    formulations: dict[str, list] = {name: [] for name in FORMULATION_COLUMNS}
     kept: dict[str, list[pa.Table]] = {"tokens": [], "sentences": []}
     headings: dict[tuple[str, str], str] = {}
     counters: list[tuple[str, pa.Table]] = []
@@ -512,8 +515,9 @@ def corpus_run(
             doc_id = result.row["doc_id"]
             rows.append(result.row)
             matches.append(result.matches)
-            quotas.append(result.quotas)
-            formulations.append(result.formulations)
+            for gathered, columns in ((quotas, result.quotas), (formulations, result.formulations)):
+                for name, values in (columns or {}).items():
+                    gathered[name].extend(values)
             counters.append((doc_id, result.token_counts))
             hashes.append((doc_id, result.sentence_hashes))
             changes.update(result.changes)
@@ -557,8 +561,8 @@ def corpus_run(
             themes=themes,
             section_themes=section_themes,
             keywords=keywords,
-            formulations=_tables_frame(formulations, FORMULATION_SCHEMA),
-            quotas=_tables_frame(quotas, QUOTA_SCHEMA),
+            formulations=_tables_frame([pa.table([formulations[n] for n in FORMULATION_SCHEMA.names], schema=FORMULATION_SCHEMA)], FORMULATION_SCHEMA),
+            quotas=_tables_frame([pa.table([quotas[n] for n in QUOTA_SCHEMA.names], schema=QUOTA_SCHEMA)], QUOTA_SCHEMA),
             dtm=dtm,
             options=options,
             lexicon=lexicon,

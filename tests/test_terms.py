@@ -77,3 +77,34 @@ def test_keywords_corpus_idf_downweights_common_terms() -> None:
     keywords = keywords_tfidf(dtm_build(docs), n=1)
     assert set(keywords["idf_source"]) == {"corpus"}
     assert list(keywords["term"]) == [f"专题{i}" for i in range(6)]
+
+
+def _keywords_one_by_one(dtm, idf, n: int) -> list[tuple]:
+    """The definition of keywords_tfidf, spelled out speech by speech."""
+    rows = []
+    for i, doc_id in enumerate(dtm.doc_ids):
+        row = dtm.matrix.getrow(i)
+        scores = {dtm.vocabulary[j]: (c / row.data.sum() * idf[j], int(c)) for j, c in zip(row.indices, row.data)}
+        ranked = sorted(scores, key=lambda t: (-scores[t][0], t))[:n]
+        rows += [(doc_id, r + 1, t, scores[t][1], round(float(scores[t][0]), 6)) for r, t in enumerate(ranked) if scores[t][0] > 0]
+    return rows
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_keywords_follow_their_definition(seed: int) -> None:
+    import random
+
+    import numpy as np
+
+    from analysis.terms import dtm_build, keywords_tfidf
+
+    rng = random.Random(seed)
+    words = [f"词{i}" for i in range(40)]
+    counters = [(f"d{k}", Counter({w: rng.randint(1, 6) for w in rng.sample(words, rng.randint(0, 25))})) for k in range(12)]
+    dtm = dtm_build(counters)
+    docfreq = np.asarray((dtm.matrix > 0).sum(axis=0)).ravel()
+    idf = np.log((1 + len(counters)) / (1 + docfreq))
+    found = keywords_tfidf(dtm, n=5)
+    expected = _keywords_one_by_one(dtm, idf, 5)
+    assert len(expected) > 20
+    assert list(found[["doc_id", "rank", "term", "count", "tfidf"]].itertuples(index=False, name=None)) == expected
