@@ -16,6 +16,7 @@ unit for Chinese text, which has no word boundaries to count words by.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections import Counter
 from typing import Any, Iterable, Sequence
@@ -254,27 +255,20 @@ def keywords_tfidf(dtm: DocumentTermMatrix, *, n: int = 20, min_corpus_docs: int
     alphabetical = np.empty(len(dtm.vocabulary), dtype=np.int64)
     alphabetical[np.argsort(np.asarray(dtm.vocabulary, dtype=object), kind="stable")] = np.arange(len(dtm.vocabulary))
     matrix = dtm.matrix.tocsr()
-    lengths = np.diff(matrix.indptr)
-    doc_of = np.repeat(np.arange(len(dtm.doc_ids)), lengths)  # the row of every stored count
-    totals = np.add.reduceat(matrix.data, matrix.indptr[:-1][lengths > 0]) if matrix.nnz else np.empty(0)
-    scores = matrix.data / np.repeat(totals, lengths[lengths > 0]) * idf[matrix.indices]
-    # All speeches at once: by speech, then score (highest first), then term.
-    order = np.lexsort((alphabetical[matrix.indices], -scores, doc_of))
-    first_of_doc = np.repeat(matrix.indptr[:-1], lengths)  # sorted by speech, each speech's rows stay in its own span
-    rank = np.arange(len(order)) - first_of_doc
-    chosen = order[(rank < n) & np.isfinite(scores[order]) & (scores[order] > 0)]
-    kept_rank = rank[(rank < n) & np.isfinite(scores[order]) & (scores[order] > 0)]
-    return pd.DataFrame(
-        {
-            "doc_id": [dtm.doc_ids[i] for i in doc_of[chosen].tolist()],
-            "rank": (kept_rank + 1).astype(np.int64),
-            "term": [dtm.vocabulary[j] for j in matrix.indices[chosen].tolist()],
-            "count": matrix.data[chosen].astype(np.int64),
-            "tfidf": [round(x, 6) for x in scores[chosen].tolist()],
-            "idf_source": source,
-        },
-        columns=["doc_id", "rank", "term", "count", "tfidf", "idf_source"],
-    )
+    rows = []
+    for i, doc_id in enumerate(dtm.doc_ids):
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        indices, counts = matrix.indices[lo:hi], matrix.data[lo:hi]
+        if not len(indices):
+            continue
+        scores = counts / (counts.sum() or 1) * idf[indices]
+        top = np.lexsort((alphabetical[indices], -scores))[:n]
+        rows += [
+            (doc_id, rank + 1, dtm.vocabulary[indices[k]], int(counts[k]), round(float(scores[k]), 6), source)
+            for rank, k in enumerate(top)
+            if math.isfinite(scores[k]) and scores[k] > 0
+        ]
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count", "tfidf", "idf_source"])
 
 
 def texts_from_sentences(sentences: pd.DataFrame) -> dict[str, str]:
