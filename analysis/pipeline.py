@@ -20,9 +20,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Collection, Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -183,7 +182,7 @@ class DocResult:
     quotas: dict[str, list] | None = None  # QUOTA_COLUMNS → values
     formulations: dict[str, list] | None = None  # FORMULATION_COLUMNS → values
     token_counts: pa.Table | None = None  # content words: token, count
-    sentence_hashes: frozenset[int] = frozenset()
+    sentence_hashes: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))  # distinct, uint64
     changes: dict[str, int] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)  # section id → heading
     cached: bool = False
@@ -196,14 +195,14 @@ class DocResult:
 _HASHABLE = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 
 
-def _sentence_hashes(sentences: Iterable[str]) -> frozenset[int]:
-    """Stable hashes of normalised sentences (punctuation and spaces removed)."""
+def _sentence_hashes(sentences: Iterable[str]) -> np.ndarray:
+    """Stable hashes of normalised sentences (punctuation and spaces removed), distinct, as uint64."""
     hashes = set()
     for sentence in sentences:
         core = _HASHABLE.sub("", sentence)
         if len(core) >= 8:
             hashes.add(int.from_bytes(hashlib.blake2b(core.encode(), digest_size=8).digest(), "big"))
-    return frozenset(hashes)
+    return np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
 
 
 def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
@@ -357,21 +356,24 @@ def _positions_to_sentences(starts: list[int], positions: list[int]) -> np.ndarr
     return np.maximum(index, 0).astype(np.int32)
 
 
-def duplicates_flag(hashes: list[tuple[str, frozenset[int]]], *, threshold: float = 0.8) -> dict[str, str]:
+def duplicates_flag(hashes: Sequence[tuple[str, Collection[int]]], *, threshold: float = 0.8) -> dict[str, str]:
     """Near-duplicates: ``doc_id → doc_id of the earlier document it copies``.
 
     A document is a near-duplicate when at least ``threshold`` of its
     sentences (normalised: punctuation and spaces removed, at least 8
     characters) also stand in one earlier document, in input order (paths
     sorted).  When several earlier documents qualify, the one sharing most
-    is named.
+    is named.  Each document's hashes are distinct (a set, or an array of
+    distinct values).
     """
-    sizes = np.fromiter((len(hs) for _, hs in hashes), dtype=np.int64, count=len(hashes))
-    values = np.fromiter(chain.from_iterable(hs for _, hs in hashes), dtype=np.uint64, count=int(sizes.sum()))
+    arrays = [hs if isinstance(hs, np.ndarray) else np.fromiter(hs, dtype=np.uint64, count=len(hs)) for _, hs in hashes]
+    sizes = np.array([len(a) for a in arrays], dtype=np.int64)
+    values = np.concatenate(arrays).astype(np.uint64, copy=False) if arrays else np.empty(0, dtype=np.uint64)
     docs = np.repeat(np.arange(len(hashes), dtype=np.int64), sizes)
-    # Sentences grouped by hash, documents in input order within a group: every
-    # (later, earlier) pair in a group is one sentence the two share.
-    order = np.lexsort((docs, values))
+    # Sentences grouped by hash, documents in input order within a group (a
+    # stable sort keeps that order): every (later, earlier) pair in a group is
+    # one sentence the two share.
+    order = np.argsort(values, kind="stable")
     values, docs = values[order], docs[order]
     group_start = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else np.empty(0, dtype=np.int64)
     group_size = np.diff(np.r_[group_start, len(values)])
