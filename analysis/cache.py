@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "cache_key", "cache_get", "cache_has", "cache_put", "cache_clear", "cache_info", "code_fingerprint"]
+__all__ = ["cache_dir", "cache_key", "cache_get", "cache_has", "cache_put", "cache_file", "cache_clear", "cache_info", "code_fingerprint"]
 
 _SUFFIX = ".pkl"
 
@@ -64,6 +64,13 @@ def _path(key: str) -> Path:
     return cache_dir() / key[:2] / (key + _SUFFIX)
 
 
+def cache_file(key: str, name: str) -> Path:
+    """Where a file that belongs to the entry ``key`` is kept (a whole run's Parquet tables); folder created."""
+    path = cache_dir() / key[:2] / f"{key}.{name}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def cache_get(key: str) -> Any | None:
     """The stored result, or None (a missing or unreadable entry is a miss)."""
     path = _path(key)
@@ -97,9 +104,10 @@ def cache_clear() -> tuple[int, Path]:
     folder = cache_dir()
     removed = 0
     if folder.is_dir():
-        for path in folder.rglob("*" + _SUFFIX):
-            path.unlink(missing_ok=True)
-            removed += 1
+        for path in folder.rglob("*"):
+            if path.is_file():
+                removed += path.suffix == _SUFFIX
+                path.unlink(missing_ok=True)
         for path in sorted(folder.rglob("*"), reverse=True):
             if path.is_dir():
                 try:
@@ -112,5 +120,5 @@ def cache_clear() -> tuple[int, Path]:
 def cache_info() -> tuple[Path, int, int]:
     """The cache folder, its number of entries and their total size in bytes."""
     folder = cache_dir()
-    entries = list(folder.rglob("*" + _SUFFIX)) if folder.is_dir() else []
-    return folder, len(entries), sum(p.stat().st_size for p in entries)
+    files = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return folder, sum(p.suffix == _SUFFIX for p in files), sum(p.stat().st_size for p in files)

@@ -252,7 +252,7 @@ def _summary(result, out: Path) -> str:  # type: ignore[no-untyped-def]
     corpus = result.corpus
     lines = [
         f"{len(result.report)} files: {counts.get('ok', 0)} ok, {counts.get('skipped', 0)} skipped, {counts.get('error', 0)} errors"
-        + f" ({result.seconds:.1f} s)",
+        + f" ({result.seconds:.1f} s" + (f"; {result.cache_hits} from the cache" if result.cache_hits else "") + ")",
     ]
     if len(corpus):
         dated = corpus["year"].notna()

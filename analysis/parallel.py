@@ -55,18 +55,22 @@ def _work_keyed(tasks: list[tuple[Path, str, dict[str, str] | None, "Options", s
     return results
 
 
-def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, chunk: int = 8) -> Iterator["DocResult"]:
+def process_in_pool(
+    tasks: list[Task], options: "Options", *, workers: int, chunk: int = 8, keys: "list[str | None] | None" = None
+) -> Iterator["DocResult"]:
     """Process tasks in a local process pool; results come back in input order.
 
     Work goes out in chunks of ``chunk`` speeches, and a window of chunks
     stays submitted ahead of the one being collected, so workers never wait
     for the parent to take a result; memory holds at most that window of
     results.  Cached results are read here in the parent: sending them
-    through a worker would only pickle them twice.
+    through a worker would only pickle them twice.  ``keys``: the tasks'
+    cache keys when the caller has computed them already.
     """
     from .cache import cache_has
     from .pipeline import _cache_key, cached_result, document_process_cached, tools_for
 
+    given = keys
     tools_for(options)  # load the dictionary once, before forking
     workers = max(1, min(workers, os.cpu_count() or 1, len(tasks)))
     window = 4 * workers
@@ -75,10 +79,13 @@ def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, chun
 
         def submit(start: int) -> None:
             part = tasks[start:start + chunk]
-            keys = [_cache_key(path, rel, row, options) if options.cache else None for path, rel, row in part]
-            hits = [key is not None and cache_has(key) for key in keys]
-            misses = [(path, rel, row, options, key) for (path, rel, row), key, hit in zip(part, keys, hits) if not hit]
-            pending.append((part, keys, hits, pool.submit(_work_keyed, misses) if misses else None))
+            if given is not None:
+                part_keys = given[start:start + chunk]
+            else:
+                part_keys = [_cache_key(path, rel, row, options) if options.cache else None for path, rel, row in part]
+            hits = [key is not None and cache_has(key) for key in part_keys]
+            misses = [(path, rel, row, options, key) for (path, rel, row), key, hit in zip(part, part_keys, hits) if not hit]
+            pending.append((part, part_keys, hits, pool.submit(_work_keyed, misses) if misses else None))
 
         starts = iter(range(0, len(tasks), chunk))
         for start in starts:
@@ -86,12 +93,12 @@ def process_in_pool(tasks: list[Task], options: "Options", *, workers: int, chun
             if len(pending) >= window:
                 break
         while pending:
-            part, keys, hits, future = pending.popleft()
+            part, part_keys, hits, future = pending.popleft()
             computed = iter(future.result() if future is not None else [])
             next_start = next(starts, None)
             if next_start is not None:
                 submit(next_start)
-            for (path, rel, row), key, hit in zip(part, keys, hits):
+            for (path, rel, row), key, hit in zip(part, part_keys, hits):
                 if not hit:
                     yield next(computed)
                     continue

@@ -435,6 +435,7 @@ def _iterate(
     workers: int,
     backend: str,
     scheduler: str | None,
+    keys: list[str | None] | None = None,
 ) -> Iterator[DocResult]:
     if backend == "dask":
         from .parallel import process_on_dask
@@ -449,7 +450,7 @@ def _iterate(
         return
     from .parallel import process_in_pool
 
-    yield from process_in_pool(tasks, options, workers=workers)
+    yield from process_in_pool(tasks, options, workers=workers, keys=keys)
 
 
 def corpus_run(
@@ -487,6 +488,12 @@ def corpus_run(
     discovery: Discovery = corpus_discover(list(inputs), metadata=metadata)
     lexicon, _ = tools_for(options)
     tasks = [(path, rel, discovery.table_row(rel)) for path, rel in discovery.speeches]
+    keys = [_cache_key(path, rel, row, options) for path, rel, row in tasks] if options.cache else None
+    run_key = _run_key(keys, discovery, options, inputs, metadata, streamed=stream_to is not None) if keys else None
+    if run_key is not None:
+        reused = _run_reuse(run_key, stream_to, started=started, clock=clock, n_speeches=len(tasks))
+        if reused is not None:
+            return reused
 
     records: list[FileRecord] = list(discovery.records)
     rows, matches = [], []
@@ -508,7 +515,8 @@ def corpus_run(
         }
     show = sys.stderr.isatty() if progress is None else progress
     try:
-        for result in tqdm(_iterate(tasks, options, workers=workers, backend=backend, scheduler=scheduler), total=len(tasks), disable=not show, unit="file", desc="speeches"):
+        work = _iterate(tasks, options, workers=workers, backend=backend, scheduler=scheduler, keys=keys)
+        for result in tqdm(work, total=len(tasks), disable=not show, unit="file", desc="speeches"):
             records.append(result.record)
             cache_hits += result.cached
             if not result.ok:
@@ -580,7 +588,69 @@ def corpus_run(
         for sink in sinks.values():
             sink.close()
     result.seconds = round(time.perf_counter() - clock, 2)  # including the last Parquet writes
+    if run_key is not None:
+        _run_store(run_key, result, stream_to)
     return result
+
+
+# -- a whole run, cached ------------------------------------------------------
+# A re-run over the same files with the same options (a notebook re-executed,
+# `make demo` again) takes every table from one cache entry instead of
+# rebuilding them from the per-speech entries.
+_RUN_FILES = ("tokens.parquet", "sentences.parquet")
+
+
+def _run_key(
+    keys: list[str | None], discovery: Discovery, options: Options, inputs: list[str | Path], metadata: str | Path | None, *, streamed: bool
+) -> str | None:
+    """The key of a whole run, or None when a speech has no cache key (unreadable, oversized)."""
+    from dataclasses import replace
+
+    from .cache import cache_key
+
+    if any(key is None for key in keys):
+        return None
+    records = [(r.path, r.status, r.reason, r.notes) for r in discovery.records]
+    parts = ("run", keys, records, discovery.unmatched_rows, [str(p) for p in inputs], str(metadata or ""), repr(replace(options, cache=True)), streamed)
+    return cache_key(b"", *parts)
+
+
+def _run_reuse(key: str, stream_to: str | Path | None, *, started: str, clock: float, n_speeches: int) -> CorpusResult | None:
+    """The cached result of an identical run (its Parquet tables copied into ``stream_to``); None on a miss."""
+    import shutil
+
+    from .cache import cache_file, cache_get
+
+    hit = cache_get(key)
+    if not isinstance(hit, CorpusResult):
+        return None
+    if stream_to is not None:
+        stored = [cache_file(key, name) for name in _RUN_FILES]
+        if not all(path.is_file() for path in stored):
+            return None
+        folder = Path(stream_to)
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, name in zip(stored, _RUN_FILES):
+            shutil.copyfile(path, folder / name)
+    hit.started = started
+    hit.seconds = round(time.perf_counter() - clock, 2)
+    hit.cache_hits = n_speeches
+    return hit
+
+
+def _run_store(key: str, result: CorpusResult, stream_to: str | Path | None) -> None:
+    """Keep a run's result (and its streamed Parquet tables) for an identical re-run; skipped silently on failure."""
+    import shutil
+
+    from .cache import cache_file, cache_put
+
+    try:
+        if stream_to is not None:
+            for name in _RUN_FILES:
+                shutil.copyfile(Path(stream_to) / name, cache_file(key, name))
+    except OSError:
+        return
+    cache_put(key, result)
 
 
 def _tables_frame(tables: list[pa.Table], schema: pa.Schema) -> pd.DataFrame:

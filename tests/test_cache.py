@@ -1,4 +1,4 @@
-"""The per-speech cache: hits on re-runs, misses on any change, and can be cleared."""
+"""The cache: per speech and per whole run; hits on re-runs, misses on any change, and can be cleared."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_second_run_served_from_cache(private_cache: Path, folder: Path) -> None
     assert (first.cache_hits, second.cache_hits) == (0, 3)
     pd.testing.assert_frame_equal(first.corpus, second.corpus)
     pd.testing.assert_frame_equal(first.quotas, second.quotas)
-    assert cache_info()[1] == 3
+    assert cache_info()[1] == 4  # three speeches and the whole run
 
 
 def test_changes_miss(private_cache: Path, folder: Path, tmp_path: Path) -> None:
@@ -54,7 +54,8 @@ def test_no_cache_and_clear(private_cache: Path, folder: Path) -> None:
     assert cache_info()[1] == 0
     corpus_run([folder])
     removed, where = cache_clear()
-    assert removed == 3 and where == private_cache and cache_info()[1] == 0
+    assert removed == 4 and where == private_cache and cache_info()[1] == 0
+    assert not any(p.is_file() for p in private_cache.rglob("*"))
 
 
 def test_unwritable_cache_is_not_fatal(tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,3 +63,31 @@ def test_unwritable_cache_is_not_fatal(tmp_path: Path, folder: Path, monkeypatch
     blocker.write_text("x")
     monkeypatch.setenv("SPEECH_ANALYSIS_CACHE", str(blocker / "cache"))
     assert corpus_run([folder]).n_ok == 3
+
+
+@pytest.mark.parametrize("streamed", [True, False])
+def test_identical_rerun_is_served_whole(private_cache: Path, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, streamed: bool) -> None:
+    import analysis.pipeline
+
+    first_out, second_out = tmp_path / "first", tmp_path / "second"
+    first = corpus_run([folder], stream_to=first_out if streamed else None)
+    # A second run may not analyse any speech, nor read per-speech entries.
+    monkeypatch.setattr(analysis.pipeline, "document_process", lambda *a, **k: pytest.fail("analysed again"))
+    monkeypatch.setattr(analysis.pipeline, "cached_result", lambda *a, **k: pytest.fail("read per speech"))
+    second = corpus_run([folder], stream_to=second_out if streamed else None)
+    assert second.cache_hits == 3 and second.started >= first.started
+    for name in ["corpus", "report", "matches", "term_counts", "themes", "section_themes", "keywords", "formulations", "quotas"]:
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name), obj=name)
+    if streamed:
+        for name in ["tokens.parquet", "sentences.parquet"]:
+            pd.testing.assert_frame_equal(pd.read_parquet(first_out / name), pd.read_parquet(second_out / name))
+    else:
+        pd.testing.assert_frame_equal(first.tokens, second.tokens)
+
+
+def test_a_changed_option_or_file_is_not_served_whole(private_cache: Path, folder: Path) -> None:
+    corpus_run([folder])
+    assert corpus_run([folder], options=Options(n_keywords=5)).keywords.groupby("doc_id").size().max() <= 5
+    (folder / "2024-02_meeting.txt").write_text("2月份工作推进会。要抓好乡村振兴。", encoding="utf-8")
+    changed = corpus_run([folder])
+    assert changed.cache_hits == 2 and "乡村振兴" in set(changed.term_counts["term"])
