@@ -1,4 +1,4 @@
-"""An on-disk cache of per-speech results.
+"""An on-disk cache of per-speech results, and of whole runs.
 
 Re-running a corpus, or opening a notebook on it again, should not segment
 every speech again.  Each speech's result is stored under a key made of
@@ -8,7 +8,11 @@ every speech again.  Each speech's result is stored under a key made of
 * the package version and a fingerprint of the package's code,
 * the lexicon's and stopword list's content, and every other option,
 
-so a changed file, version, code, lexicon or option misses the cache.
+so a changed file, version, code, lexicon or option misses the cache.  A
+whole run (:func:`analysis.pipeline.corpus_run` streaming to a folder) is
+stored under a key made of its speeches' keys, the other files' records,
+its inputs and options, with copies of its two Parquet tables beside it.
+The cache writes nothing else into its folder and removes nothing else.
 
 Location: ``$SPEECH_ANALYSIS_CACHE`` if set, else
 ``$XDG_CACHE_HOME/zh-speech-analysis`` (``~/.cache/zh-speech-analysis``).
@@ -20,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -52,7 +57,7 @@ def code_fingerprint() -> str:
 
 
 def cache_key(data: bytes, *parts: Any) -> str:
-    """The key of one speech's result: its bytes plus everything that shapes the result."""
+    """The key of a result: the bytes it comes from plus everything that shapes it (``parts``)."""
     from . import __version__
 
     digest = hashlib.sha256(data)
@@ -77,7 +82,7 @@ def cache_get(key: str) -> Any | None:
     try:
         # One read, then unpickling from memory: pickle.load on a file makes many small reads.
         return pickle.loads(path.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+    except Exception:  # noqa: BLE001 - an entry that cannot be loaded (damaged, other library versions) is a miss
         return None
 
 
@@ -95,30 +100,46 @@ def cache_put(key: str, value: Any) -> None:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
             handle.write(data)
         os.replace(handle.name, path)
-    except OSError:
+    except (OSError, MemoryError, pickle.PicklingError):
         pass
 
 
 def cache_clear() -> tuple[int, Path]:
-    """Remove every cached entry; return how many and where."""
+    """Remove every entry (and the files kept beside them); return how many entries and where."""
     folder = cache_dir()
     removed = 0
+    for path in _cache_files(folder):
+        removed += path.suffix == _SUFFIX
+        path.unlink(missing_ok=True)
     if folder.is_dir():
-        for path in folder.rglob("*"):
-            if path.is_file():
-                removed += path.suffix == _SUFFIX
-                path.unlink(missing_ok=True)
-        for path in sorted(folder.rglob("*"), reverse=True):
-            if path.is_dir():
-                try:
-                    path.rmdir()
-                except OSError:
-                    pass
+        for path in [*(sub for sub in folder.iterdir() if sub.is_dir() and re.fullmatch(r"[0-9a-f]{2}", sub.name)), folder]:
+            try:
+                path.rmdir()  # only when empty
+            except OSError:
+                pass
     return removed, folder
 
 
 def cache_info() -> tuple[Path, int, int]:
     """The cache folder, its number of entries and their total size in bytes."""
     folder = cache_dir()
-    files = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    files = _cache_files(folder)
     return folder, sum(p.suffix == _SUFFIX for p in files), sum(p.stat().st_size for p in files)
+
+
+# What this cache writes, and nothing else: <2 hex>/<64 hex>.pkl, <64 hex>.<table>.parquet
+# beside it, and tmp*.tmp while an entry is being written.  A cache folder set by
+# mistake to one that holds other files keeps them.
+_OWN_FILE = re.compile(r"[0-9a-f]{64}(?:\.pkl|\.[a-z]+\.parquet)|tmp[^/]*\.tmp")
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [
+        path
+        for sub in folder.iterdir()
+        if sub.is_dir() and re.fullmatch(r"[0-9a-f]{2}", sub.name)
+        for path in sub.iterdir()
+        if path.is_file() and _OWN_FILE.fullmatch(path.name)
+    ]

@@ -23,10 +23,11 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Sequence
+
+from .parallel import available_cores
 
 __all__ = ["main"]
 
@@ -66,7 +67,7 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
 
 def _add_execution(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("execution")
-    group.add_argument("--workers", type=int, default=None, help=f"processes for per-speech work (default: one per core, here {os.cpu_count() or 1})")
+    group.add_argument("--workers", type=int, default=None, help=f"processes for per-speech work (default: one per available core, here {available_cores()})")
     group.add_argument("--backend", choices=["local", "dask"], default="local", help="local (default) or dask")
     group.add_argument("--scheduler", default="", metavar="ADDRESS", help="with --backend dask: an existing scheduler (default: a LocalCluster)")
     group.add_argument("--no-cache", action="store_true", help="do not read or write the per-speech cache")
@@ -229,7 +230,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         args.corpus,
         options=options,
         metadata=args.metadata or None,
-        workers=args.workers or os.cpu_count() or 1,
+        workers=args.workers or available_cores(),
         backend=args.backend,
         scheduler=args.scheduler or None,
         stream_to=out,
@@ -385,7 +386,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         out=Path(args.out),
         options=options,
         metadata=args.metadata or None,
-        workers=args.workers or os.cpu_count() or 1,
+        workers=args.workers or available_cores(),
         backend=args.backend,
         scheduler=args.scheduler or None,
         lang=args.lang,

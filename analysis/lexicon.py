@@ -186,11 +186,20 @@ class Lexicon:
                 position = end
             elif pending is not None:
                 matched = pending.group()
-                term = forms.get(matched) or next(t for p, t in patterns if p.fullmatch(matched))
-                yield pending.start(), pending.end(), matched, term
+                yield pending.start(), pending.end(), matched, forms.get(matched) or self._pattern_term(text, pending)
                 position = max(pending.end(), pending.start() + 1)
+                if position > len(text):
+                    return
             else:
                 return
+
+    def _pattern_term(self, text: str, found: re.Match[str]) -> Term:
+        """The term whose pattern made ``found`` (the first that matches there, as in the alternation)."""
+        for pattern, term in self._pattern_terms():
+            here = pattern.match(text, found.start())  # in place, so look-arounds see the text around
+            if here is not None and here.end() == found.end():
+                return term
+        return self._pattern_terms()[0][1]
 
     def _pattern_any(self) -> re.Pattern[str]:
         if not hasattr(self, "_pattern_alternation"):
@@ -255,9 +264,12 @@ def _parse(data: object, source: str) -> Lexicon:
                 pattern = str(entry.get("pattern") or "")
                 if pattern:
                     try:
-                        re.compile(pattern)
+                        compiled = re.compile(pattern)
                     except re.error as err:
                         raise LexiconError(f"{source}: term {entry['term']}: bad pattern: {err}") from None
+                    if compiled.fullmatch(""):
+                        # It would match between every two characters (a stray | or a pattern of optional parts).
+                        raise LexiconError(f"{source}: term {entry['term']}: pattern {pattern!r} matches empty text")
                 terms.append(
                     Term(
                         term=str(entry["term"]).strip(),

@@ -24,9 +24,16 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:
     from .pipeline import DocResult, Options
 
-__all__ = ["process_in_pool", "process_on_dask", "Task"]
+__all__ = ["process_in_pool", "process_on_dask", "available_cores", "Task"]
 
 Task = tuple[Path, str, "dict[str, str] | None"]
+
+
+def available_cores() -> int:
+    """The CPUs this process may run on (a container, taskset or batch job may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -49,7 +56,7 @@ def _work_keyed(tasks: list[tuple[Path, str, dict[str, str] | None, "Options", s
     results = []
     for path, rel, row, options, key in tasks:
         result = document_process(path, rel, row, options)
-        if key is not None:
+        if key is not None and result.cacheable:
             cache_put(key, result)
         results.append(result)
     return results
@@ -72,7 +79,7 @@ def process_in_pool(
 
     given = keys
     tools_for(options)  # load the dictionary once, before forking
-    workers = max(1, min(workers, os.cpu_count() or 1, len(tasks)))
+    workers = max(1, min(workers, available_cores(), len(tasks)))
     window = 4 * workers
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         pending: deque = deque()  # (chunk of tasks, their keys, cache hits, future of the misses)

@@ -64,14 +64,11 @@ SENTENCE_COLUMNS = ["doc_id", "sentence", "start", "end", "section", "heading", 
 # cheaper to build, pickle and concatenate than a DataFrame per speech.
 # A speech's doc_id repeats on every token: dictionary-encoded it costs one
 # index a token; Parquet files store it as plain strings (see ParquetSink).
-TOKEN_SCHEMA = pa.schema(
-    [("doc_id", pa.dictionary(pa.int32(), pa.string())), ("sentence", pa.int32()), ("start", pa.int64()), ("end", pa.int64()), ("token", pa.string()), ("stopword", pa.bool_())]
-)
-SENTENCE_SCHEMA = pa.schema(
-    [("doc_id", pa.large_string()), ("sentence", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
-     ("section", pa.large_string()), ("heading", pa.large_string()), ("text", pa.large_string())]
-)
 _S, _I, _F, _B = pa.large_string(), pa.int64(), pa.float64(), pa.bool_()
+TOKEN_SCHEMA = pa.schema(
+    list(zip(TOKEN_COLUMNS, [pa.dictionary(pa.int32(), pa.string()), pa.int32(), _I, _I, pa.string(), _B]))
+)
+SENTENCE_SCHEMA = pa.schema(list(zip(SENTENCE_COLUMNS, [_S, _I, _I, _I, _S, _S, _S])))
 QUOTA_SCHEMA = pa.schema(
     list(zip(QUOTA_COLUMNS, [_S, _S, _S, _S, _I, _I, _F, _F, _S, _S, _S, _S, _B, _S, _S, _S]))
 )
@@ -148,7 +145,7 @@ class Options:
     max_mb: float = DEFAULT_MAX_MB
     selection: Selection = field(default_factory=Selection)
     n_keywords: int = 20
-    cache: bool = True  # reuse per-speech results from the on-disk cache
+    cache: bool = True  # reuse per-speech (and whole-run) results from the on-disk cache
 
 
 @lru_cache(maxsize=4)
@@ -186,6 +183,7 @@ class DocResult:
     changes: dict[str, int] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)  # section id → heading
     cached: bool = False
+    cacheable: bool = True  # False after an unexpected error: the next run tries again
 
     @property
     def ok(self) -> bool:
@@ -206,22 +204,33 @@ def _sentence_hashes(sentences: Iterable[str]) -> np.ndarray:
 
 
 def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
-    """Read and analyse one speech file.  Never raises for a bad file."""
+    """Read and analyse one speech file.  Never raises for a bad file.
+
+    An unexpected error (a bug, or a text no rule foresaw) becomes an
+    ``error`` record naming its cause, so that one odd speech does not stop a
+    corpus run; such a result is not cached.
+    """
     try:
         doc = document_read(path, rel_path, table_row=table_row, max_mb=options.max_mb)
     except EmptyDocument as err:
         return DocResult(FileRecord(rel_path, "skipped", str(err)))
     except ReadError as err:
         return DocResult(FileRecord(rel_path, "error", str(err)))
+    except Exception as err:  # noqa: BLE001
+        return _failed(rel_path, "reading", err, "")
     notes = "; ".join(doc.notes)
     excluded = options.selection.excludes(doc)
     if excluded:
         return DocResult(FileRecord(rel_path, "skipped", excluded, notes))
     try:
         return _document_analyse(doc, rel_path, notes, options)
-    except Exception as err:  # noqa: BLE001 - one odd speech must not stop a corpus run
-        reason = f"analysis failed ({type(err).__name__}: {err}); please report this file to the project"
-        return DocResult(FileRecord(rel_path, "error", reason, notes))
+    except Exception as err:  # noqa: BLE001
+        return _failed(rel_path, "analysis", err, notes)
+
+
+def _failed(rel_path: str, step: str, err: Exception, notes: str) -> DocResult:
+    reason = f"{step} failed ({type(err).__name__}: {err}); please report this file to the project"
+    return DocResult(FileRecord(rel_path, "error", reason, notes), cacheable=False)
 
 
 def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options) -> DocResult:
@@ -333,18 +342,23 @@ def cached_result(key: str | None) -> DocResult | None:
     return None
 
 
-def document_process_cached(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
-    """:func:`document_process` through the on-disk cache (see :mod:`analysis.cache`)."""
+def document_process_cached(
+    path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options, *, key: str | None = None
+) -> DocResult:
+    """:func:`document_process` through the on-disk cache (see :mod:`analysis.cache`).
+
+    ``key``: the speech's cache key when the caller has computed it already.
+    """
     if not options.cache:
         return document_process(path, rel_path, table_row, options)
     from .cache import cache_put
 
-    key = _cache_key(path, rel_path, table_row, options)
+    key = key or _cache_key(path, rel_path, table_row, options)
     hit = cached_result(key)
     if hit is not None:
         return hit
     result = document_process(path, rel_path, table_row, options)
-    if key is not None:
+    if key is not None and result.cacheable:
         cache_put(key, result)
     return result
 
@@ -356,6 +370,9 @@ def _positions_to_sentences(starts: list[int], positions: list[int]) -> np.ndarr
     return np.maximum(index, 0).astype(np.int32)
 
 
+_COMMON_SENTENCE = 1000
+
+
 def duplicates_flag(hashes: Sequence[tuple[str, Collection[int]]], *, threshold: float = 0.8) -> dict[str, str]:
     """Near-duplicates: ``doc_id → doc_id of the earlier document it copies``.
 
@@ -363,8 +380,10 @@ def duplicates_flag(hashes: Sequence[tuple[str, Collection[int]]], *, threshold:
     sentences (normalised: punctuation and spaces removed, at least 8
     characters) also stand in one earlier document, in input order (paths
     sorted).  When several earlier documents qualify, the one sharing most
-    is named.  Each document's hashes are distinct (a set, or an array of
-    distinct values).
+    is named.  Each document's hashes are distinct unsigned 64-bit values
+    (a set, or an array).  A sentence found in more than 1,000 documents
+    counts as a stock phrase: it stays in each document's total but is
+    shared with none.
     """
     arrays = [hs if isinstance(hs, np.ndarray) else np.fromiter(hs, dtype=np.uint64, count=len(hs)) for _, hs in hashes]
     sizes = np.array([len(a) for a in arrays], dtype=np.int64)
@@ -378,7 +397,10 @@ def duplicates_flag(hashes: Sequence[tuple[str, Collection[int]]], *, threshold:
     group_start = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else np.empty(0, dtype=np.int64)
     group_size = np.diff(np.r_[group_start, len(values)])
     later_parts, earlier_parts = [], []
-    for size in np.unique(group_size[group_size > 1]).tolist():
+    # A sentence in more than _COMMON_SENTENCE speeches (a stock phrase, a site
+    # footer) says nothing about which speech copies which, and its pairs
+    # would grow with the square of its count.
+    for size in np.unique(group_size[(group_size > 1) & (group_size <= _COMMON_SENTENCE)]).tolist():
         members = docs[group_start[group_size == size][:, None] + np.arange(size)]  # one row per group
         for b in range(1, size):
             later_parts.append(np.repeat(members[:, b], b))
@@ -445,8 +467,8 @@ def _iterate(
     if backend != "local":
         raise ValueError(f"unknown backend {backend!r}: use local or dask")
     if workers <= 1 or len(tasks) < 8:
-        for path, rel, row in tasks:
-            yield document_process_cached(path, rel, row, options)
+        for (path, rel, row), key in zip(tasks, keys or [None] * len(tasks)):
+            yield document_process_cached(path, rel, row, options, key=key)
         return
     from .parallel import process_in_pool
 
@@ -468,7 +490,7 @@ def corpus_run(
 
     Args:
         inputs: folders (recursive) and files.
-        options: analysis options (defaults: bundled lexicon and stopwords, jieba).
+        options: analysis options (defaults: bundled lexicon and stopwords, rjieba when installed).
         metadata: an explicit metadata table (default: one found in the folder).
         workers: processes for per-document work (1: in this process).
         backend: ``local`` (this machine) or ``dask``.
@@ -489,7 +511,9 @@ def corpus_run(
     lexicon, _ = tools_for(options)
     tasks = [(path, rel, discovery.table_row(rel)) for path, rel in discovery.speeches]
     keys = [_cache_key(path, rel, row, options) for path, rel, row in tasks] if options.cache else None
-    run_key = _run_key(keys, discovery, options, inputs, metadata, streamed=stream_to is not None) if keys else None
+    # Whole runs are cached only when their two large tables stream to files:
+    # an in-memory result holding every token would be pickled in one piece.
+    run_key = _run_key(keys, discovery, options, inputs, metadata) if keys and stream_to is not None else None
     if run_key is not None:
         reused = _run_reuse(run_key, stream_to, started=started, clock=clock, n_speeches=len(tasks))
         if reused is not None:
@@ -502,9 +526,10 @@ def corpus_run(
     kept: dict[str, list[pa.Table]] = {"tokens": [], "sentences": []}
     headings: dict[tuple[str, str], str] = {}
     counters: list[tuple[str, pa.Table]] = []
-    hashes: list[tuple[str, frozenset[int]]] = []
+    hashes: list[tuple[str, np.ndarray]] = []
     changes: Counter[str] = Counter()
     cache_hits = 0
+    all_cacheable = True
     sinks: dict[str, ParquetSink] = {}
     if stream_to is not None:
         folder = Path(stream_to)
@@ -519,6 +544,7 @@ def corpus_run(
         for result in tqdm(work, total=len(tasks), disable=not show, unit="file", desc="speeches"):
             records.append(result.record)
             cache_hits += result.cached
+            all_cacheable = all_cacheable and result.cacheable
             if not result.ok:
                 continue
             assert result.row is not None
@@ -585,11 +611,17 @@ def corpus_run(
             tokens=None if sinks else _tables_frame(kept["tokens"], TOKEN_SCHEMA),
         )
     finally:
+        failures = []
         for sink in sinks.values():
-            sink.close()
+            try:
+                sink.close()
+            except Exception as err:  # noqa: BLE001 - close the other sink too, then report
+                failures.append(err)
+        if failures:
+            raise failures[0]
     result.seconds = round(time.perf_counter() - clock, 2)  # including the last Parquet writes
-    if run_key is not None:
-        _run_store(run_key, result, stream_to)
+    if run_key is not None and all_cacheable:
+        _run_store(run_key, result, Path(stream_to))  # type: ignore[arg-type]
     return result
 
 
@@ -601,7 +633,7 @@ _RUN_FILES = ("tokens.parquet", "sentences.parquet")
 
 
 def _run_key(
-    keys: list[str | None], discovery: Discovery, options: Options, inputs: list[str | Path], metadata: str | Path | None, *, streamed: bool
+    keys: list[str | None], discovery: Discovery, options: Options, inputs: list[str | Path], metadata: str | Path | None
 ) -> str | None:
     """The key of a whole run, or None when a speech has no cache key (unreadable, oversized)."""
     from dataclasses import replace
@@ -611,11 +643,11 @@ def _run_key(
     if any(key is None for key in keys):
         return None
     records = [(r.path, r.status, r.reason, r.notes) for r in discovery.records]
-    parts = ("run", keys, records, discovery.unmatched_rows, [str(p) for p in inputs], str(metadata or ""), repr(replace(options, cache=True)), streamed)
+    parts = ("run", keys, records, discovery.unmatched_rows, [str(p) for p in inputs], str(metadata or ""), repr(replace(options, cache=True)))
     return cache_key(b"", *parts)
 
 
-def _run_reuse(key: str, stream_to: str | Path | None, *, started: str, clock: float, n_speeches: int) -> CorpusResult | None:
+def _run_reuse(key: str, stream_to: str | Path, *, started: str, clock: float, n_speeches: int) -> CorpusResult | None:
     """The cached result of an identical run (its Parquet tables copied into ``stream_to``); None on a miss."""
     import shutil
 
@@ -624,30 +656,35 @@ def _run_reuse(key: str, stream_to: str | Path | None, *, started: str, clock: f
     hit = cache_get(key)
     if not isinstance(hit, CorpusResult):
         return None
-    if stream_to is not None:
-        stored = [cache_file(key, name) for name in _RUN_FILES]
-        if not all(path.is_file() for path in stored):
-            return None
-        folder = Path(stream_to)
-        folder.mkdir(parents=True, exist_ok=True)
-        for path, name in zip(stored, _RUN_FILES):
-            shutil.copyfile(path, folder / name)
+    stored = [cache_file(key, name) for name in _RUN_FILES]
+    if not all(path.is_file() for path in stored):
+        return None
+    folder = Path(stream_to)
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, name in zip(stored, _RUN_FILES):
+        shutil.copyfile(path, folder / name)
     hit.started = started
     hit.seconds = round(time.perf_counter() - clock, 2)
     hit.cache_hits = n_speeches
     return hit
 
 
-def _run_store(key: str, result: CorpusResult, stream_to: str | Path | None) -> None:
-    """Keep a run's result (and its streamed Parquet tables) for an identical re-run; skipped silently on failure."""
+def _run_store(key: str, result: CorpusResult, stream_to: Path) -> None:
+    """Keep a run's result and its streamed Parquet tables for an identical re-run; skipped silently on failure."""
+    import os
     import shutil
+    import tempfile
 
     from .cache import cache_file, cache_put
 
     try:
-        if stream_to is not None:
-            for name in _RUN_FILES:
-                shutil.copyfile(Path(stream_to) / name, cache_file(key, name))
+        for name in _RUN_FILES:
+            target = cache_file(key, name)
+            # Copied under a temporary name, then renamed: a run killed midway leaves no half file behind a valid entry.
+            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as handle:
+                temporary = Path(handle.name)
+            shutil.copyfile(stream_to / name, temporary)
+            os.replace(temporary, target)
     except OSError:
         return
     cache_put(key, result)

@@ -37,7 +37,7 @@ ENGINES = ("jieba", "rjieba")
 
 
 def engine_default() -> str:
-    """``rjieba`` when it is installed (the same tokens, about 20 times faster), else ``jieba``."""
+    """``rjieba`` when it is installed (jieba's tokens but for a handful in a million, about 20 times faster), else ``jieba``."""
     from importlib.util import find_spec
 
     return "rjieba" if find_spec("rjieba") is not None else "jieba"
@@ -176,14 +176,6 @@ class Segmenter:
         if self.engine == "rjieba":
             return self._tokenizer.cut(text, True)  # type: ignore[attr-defined]
         return self._tokenizer.lcut(text, HMM=True)  # type: ignore[attr-defined]
-
-    def raw_tokens(self, text: str) -> list[tuple[str, int, int]]:
-        """Every token jieba yields, with offsets (punctuation and spaces included)."""
-        rows, position = [], 0
-        for word in self._cut(text):
-            rows.append((word, position, position + len(word)))
-            position += len(word)
-        return rows
 
     def tokens(self, text: str, *, offset: int = 0) -> list[Token]:
         """Word tokens of ``text`` (punctuation and whitespace dropped).

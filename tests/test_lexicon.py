@@ -129,3 +129,16 @@ def test_extend_replaces_same_term(tmp_path: Path, lexicon) -> None:
     assert merged.theme_of("招商引资") == "mine" and merged.theme_of("飞地经济新词") == "mine"
     assert lexicon_check(merged) == []
     assert merged.fingerprint() != lexicon.fingerprint()
+
+
+@pytest.mark.parametrize("pattern", ["两新组织|", "[、，]?", "甲*"])
+def test_pattern_matching_empty_text_is_refused(tmp_path: Path, pattern: str) -> None:
+    body = f"themes:\n  - id: a\n    label: 甲\n    terms:\n      - term: 两新组织\n        pattern: '{pattern}'\n"
+    with pytest.raises(LexiconError, match="matches empty text"):
+        lexicon_load(_write(tmp_path, body))
+
+
+def test_pattern_with_lookaround_names_its_term(tmp_path: Path) -> None:
+    body = "themes:\n  - id: a\n    label: 甲\n    terms:\n      - term: 新组织\n        pattern: '(?<=两)新组织'\n      - term: 放管服\n"
+    lexicon = lexicon_load(_write(tmp_path, body))
+    assert [(m, t.term) for _, _, m, t in lexicon.find("两新组织和放管服")] == [("新组织", "新组织"), ("放管服", "放管服")]

@@ -45,3 +45,31 @@ def test_duplicates_name_the_earliest_of_equal_sources_and_ignore_empty() -> Non
     hashes = [("a", a), ("empty", frozenset()), ("b", b), ("c", c), ("other", frozenset({9, 2**64 - 1}))]
     assert duplicates_flag(hashes) == {"b": "a", "c": "a"}
     assert duplicates_flag([]) == {}
+
+
+def test_an_unexpected_error_while_reading_is_one_record(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import analysis.pipeline
+    from analysis.pipeline import Options, corpus_run
+
+    (tmp_path / "good.txt").write_text("要抓好招商引资,每月外出招商时间不得少于10天。", encoding="utf-8")
+    (tmp_path / "odd.txt").write_text("这一篇让清洗规则出错。", encoding="utf-8")
+    real = analysis.pipeline.document_read
+
+    def tripping(path, rel, **kwargs):  # type: ignore[no-untyped-def]
+        if rel == "odd.txt":
+            raise IndexError("string index out of range")
+        return real(path, rel, **kwargs)
+
+    monkeypatch.setattr(analysis.pipeline, "document_read", tripping)
+    result = corpus_run([tmp_path], options=Options(cache=False))
+    report = result.report.set_index("path")
+    assert report.loc["good.txt", "status"] == "ok" and report.loc["odd.txt", "status"] == "error"
+    assert report.loc["odd.txt", "reason"].startswith("reading failed (IndexError: string index out of range)")
+
+
+def test_a_stock_sentence_in_over_a_thousand_documents_is_shared_with_none() -> None:
+    stock = 12345
+    hashes = [(f"d{i}", frozenset({stock})) for i in range(1_001)]  # 1,001 documents of the one stock sentence
+    assert duplicates_flag(hashes) == {}
+    few = [(f"d{i}", frozenset({stock})) for i in range(3)]
+    assert duplicates_flag(few) == {"d1": "d0", "d2": "d0"}
