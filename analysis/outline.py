@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["Sentence", "Section", "Heading", "find_headings", "outline_sentences", "sentences_frame", "CN_NUMERALS"]
+__all__ = ["Sentence", "Section", "Heading", "find_headings", "outline_sentences", "sentences_frame", "sentence_of_positions", "CN_NUMERALS"]
 
 CN_NUMERALS = {
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -178,3 +180,11 @@ def sentences_frame(sentences: list[Sentence], *, doc_id: str) -> pd.DataFrame:
             "text": [s.text for s in sentences],
         }
     )
+
+
+def sentence_of_positions(sentence_starts: Sequence[int], positions: Sequence[int]) -> np.ndarray:
+    """Index of the sentence holding each position, from the sentences' start offsets (int64; 0 for none)."""
+    if len(sentence_starts) == 0:
+        return np.zeros(len(positions), dtype=np.int64)
+    index = np.searchsorted(np.asarray(sentence_starts, dtype=np.int64), np.asarray(positions, dtype=np.int64), side="right") - 1
+    return np.maximum(index, 0)

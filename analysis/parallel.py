@@ -50,16 +50,9 @@ def _work(task: tuple[Path, str, dict[str, str] | None, "Options"]) -> "DocResul
 
 def _work_keyed(tasks: list[tuple[Path, str, dict[str, str] | None, "Options", str | None]]) -> list["DocResult"]:
     """Process cache misses whose keys the parent already computed (no second read and hash)."""
-    from .cache import cache_put
-    from .pipeline import document_process
+    from .pipeline import document_process_cached
 
-    results = []
-    for path, rel, row, options, key in tasks:
-        result = document_process(path, rel, row, options)
-        if key is not None and result.cacheable:
-            cache_put(key, result)
-        results.append(result)
-    return results
+    return [document_process_cached(path, rel, row, options, key=key) for path, rel, row, options, key in tasks]
 
 
 def process_in_pool(

@@ -32,7 +32,7 @@ from .formulations import FORMULATION_COLUMNS, formulations_find_columns
 from .ingest import DEFAULT_MAX_MB, Discovery, Document, FileRecord, corpus_discover, document_read
 from .lexicon import Lexicon, lexicon_default, lexicon_extend, lexicon_load
 from .metadata import PartialDate
-from .outline import outline_sentences
+from .outline import outline_sentences, sentence_of_positions
 from .quotas import QUOTA_COLUMNS, quotas_extract_columns
 from .readers import EmptyDocument, ReadError
 from .segment import Segmenter, engine_default, load_stopwords
@@ -242,7 +242,7 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
     token_table = pa.table(
         [
             pa.DictionaryArray.from_arrays(np.zeros(len(words), dtype=np.int32), pa.array([doc.doc_id], pa.string())),
-            _positions_to_sentences(starts, token_starts),
+            sentence_of_positions(starts, token_starts).astype(np.int32),
             token_starts,
             token_ends,
             pa.array(words, pa.string()),
@@ -296,7 +296,7 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
         row=row,
         tokens=token_table,
         sentences=sentence_table,
-        matches=pa.table([match_columns[name] for name in MATCH_SCHEMA.names], schema=MATCH_SCHEMA),
+        matches=_columns_table(match_columns, MATCH_SCHEMA),
         quotas=quotas,
         formulations=formulations,
         token_counts=pa.table({"token": pa.array(list(content), pa.string()), "count": pa.array(list(content.values()), pa.int64())}),
@@ -361,13 +361,6 @@ def document_process_cached(
     if key is not None and result.cacheable:
         cache_put(key, result)
     return result
-
-
-def _positions_to_sentences(starts: list[int], positions: list[int]) -> np.ndarray:
-    if not starts:
-        return np.zeros(len(positions), dtype=np.int32)
-    index = np.searchsorted(np.asarray(starts), np.asarray(positions, dtype=np.int64), side="right") - 1
-    return np.maximum(index, 0).astype(np.int32)
 
 
 _COMMON_SENTENCE = 1000
@@ -597,8 +590,8 @@ def corpus_run(
             themes=themes,
             section_themes=section_themes,
             keywords=keywords,
-            formulations=_tables_frame([pa.table([formulations[n] for n in FORMULATION_SCHEMA.names], schema=FORMULATION_SCHEMA)], FORMULATION_SCHEMA),
-            quotas=_tables_frame([pa.table([quotas[n] for n in QUOTA_SCHEMA.names], schema=QUOTA_SCHEMA)], QUOTA_SCHEMA),
+            formulations=_tables_frame([_columns_table(formulations, FORMULATION_SCHEMA)], FORMULATION_SCHEMA),
+            quotas=_tables_frame([_columns_table(quotas, QUOTA_SCHEMA)], QUOTA_SCHEMA),
             dtm=dtm,
             options=options,
             lexicon=lexicon,
@@ -688,6 +681,11 @@ def _run_store(key: str, result: CorpusResult, stream_to: Path) -> None:
     except OSError:
         return
     cache_put(key, result)
+
+
+def _columns_table(columns: dict[str, Any], schema: pa.Schema) -> pa.Table:
+    """A dict of equal-length columns as an Arrow table of ``schema`` (in its column order)."""
+    return pa.table([columns[name] for name in schema.names], schema=schema)
 
 
 def _tables_frame(tables: list[pa.Table], schema: pa.Schema) -> pd.DataFrame:

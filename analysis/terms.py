@@ -27,7 +27,7 @@ import pyarrow as pa
 from scipy import sparse
 
 from .lexicon import Lexicon
-from .outline import Sentence
+from .outline import Sentence, sentence_of_positions
 from .segment import is_content_word
 
 __all__ = [
@@ -66,13 +66,8 @@ def terms_match_columns(doc_id: str, text: str, lexicon: Lexicon, sentences: Seq
     if not found:
         return {name: [] for name in TERM_MATCH_COLUMNS}
     starts, ends, matched, terms = (list(column) for column in zip(*found))
-    if sentences:
-        sentence_starts = np.fromiter((s.start for s in sentences), dtype=np.int64, count=len(sentences))
-        index = np.maximum(np.searchsorted(sentence_starts, np.asarray(starts), side="right") - 1, 0)
-        sections = [sentences[i].section for i in index.tolist()]
-    else:
-        index = np.zeros(len(found), dtype=np.int64)
-        sections = ["0"] * len(found)
+    index = sentence_of_positions([s.start for s in sentences], starts)
+    sections = [sentences[i].section for i in index.tolist()] if sentences else ["0"] * len(found)
     return {
         "doc_id": [doc_id] * len(found),
         "term": [t.term for t in terms],
@@ -81,7 +76,7 @@ def terms_match_columns(doc_id: str, text: str, lexicon: Lexicon, sentences: Seq
         "matched": matched,
         "start": starts,
         "end": ends,
-        "sentence": index.astype(np.int64),
+        "sentence": index,
         "section": sections,
     }
 
