@@ -43,6 +43,7 @@ demo: install
 	$(VENV_PY) -m analysis brief $(CORPUS) --out $(OUT) --quiet
 
 test: install
+	$(dir $(VENV_PY))lint-imports
 	$(VENV_PY) -m pytest
 
 lab: install

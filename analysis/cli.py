@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .parallel import available_cores
+from analysis.run.executors import available_cores
 
 __all__ = ["main"]
 
@@ -152,15 +152,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type: ignore[no-untyped-def]
-    from .pipeline import Options, Selection
-    from .segment import engine_default
+    from analysis.run import Options, Selection
+    from analysis.text.segment import engine_default
 
     selection = Selection()
     if with_selection:
         selection = Selection(meeting_type=args.meeting_type, since=args.since, until=args.until, speaker=args.speaker)
         for bound in (args.since, args.until):
             if bound:
-                from .metadata import parse_date
+                from analysis.ingest.metadata import parse_date
 
                 if parse_date(bound).year is None:
                     raise UsageError(f"not a date: {bound!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -187,8 +187,8 @@ def _read_documents(files: Sequence[str]):  # type: ignore[no-untyped-def]
     Bad files are reported one line each; a folder is searched like ``run``
     searches it, its speeches named by their path inside it.
     """
-    from .ingest import corpus_discover, document_read, readable_name
-    from .readers import ReadError
+    from analysis.ingest import corpus_discover, document_read, readable_name
+    from analysis.ingest.readers import ReadError
 
     documents = []
     for name in files:
@@ -222,7 +222,7 @@ def _one_document(name: str):  # type: ignore[no-untyped-def]
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .pipeline import corpus_run, outputs_write
+    from analysis.run import corpus_run, outputs_write
 
     options = _options(args, with_selection=True)
     out = Path(args.out)
@@ -288,8 +288,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 
 
 def _cmd_tokens(args: argparse.Namespace) -> int:
-    from .outline import outline_sentences
-    from .pipeline import tools_for
+    from analysis.text.outline import outline_sentences
+    from analysis.run import tools_for
 
     options = _options(args)
     doc = _one_document(args.file)
@@ -302,8 +302,8 @@ def _cmd_tokens(args: argparse.Namespace) -> int:
 
 
 def _cmd_count(args: argparse.Namespace) -> int:
-    from .pipeline import tools_for
-    from .terms import phrase_count, token_count
+    from analysis.run import tools_for
+    from analysis.measures.terms import phrase_count, token_count
 
     documents = _read_documents(args.files)
     segmenter = tools_for(_options(args))[1] if args.mode == "token" else None
@@ -322,8 +322,8 @@ def _cmd_count(args: argparse.Namespace) -> int:
 def _cmd_kwic(args: argparse.Namespace) -> int:
     import re
 
-    from .outline import outline_sentences
-    from .terms import kwic
+    from analysis.text.outline import outline_sentences
+    from analysis.measures.terms import kwic
 
     if args.window < 0:
         raise UsageError("--window must be 0 or more")
@@ -347,8 +347,8 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
 def _cmd_quotas(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .pipeline import tools_for
-    from .quotas import QUOTA_COLUMNS, quotas_extract
+    from analysis.run import tools_for
+    from analysis.measures.quotas import QUOTA_COLUMNS, quotas_extract
 
     lexicon, _ = tools_for(_options(args))
     documents = _read_documents(args.files)
@@ -364,7 +364,7 @@ def _cmd_quotas(args: argparse.Namespace) -> int:
 
 
 def _cmd_lexicon(args: argparse.Namespace) -> int:
-    from .lexicon import lexicon_check, lexicon_default, lexicon_load
+    from analysis.lexicon import lexicon_check, lexicon_default, lexicon_load
 
     lexicon = lexicon_load(args.file) if args.file else lexicon_default()
     problems = lexicon_check(lexicon)
@@ -378,7 +378,7 @@ def _cmd_lexicon(args: argparse.Namespace) -> int:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from .brief import brief_write
+    from analysis.report import brief_write
 
     options = _options(args, with_selection=True)
     written = brief_write(
@@ -400,7 +400,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:
-    from .cache import cache_clear, cache_info
+    from analysis.run.cache import cache_clear, cache_info
 
     if args.cache_command == "clear":
         removed, folder = cache_clear()
@@ -429,7 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _stdout_utf8()
     parser = _parser()
     args = parser.parse_args(argv)
-    from .lexicon import LexiconError
+    from analysis.lexicon import LexiconError
 
     try:
         return _COMMANDS[args.command](args)

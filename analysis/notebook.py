@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .pipeline import CorpusResult, Options, Selection, corpus_run
+from analysis.run import CorpusResult, Options, Selection, corpus_run
 
 __all__ = ["project_root", "corpus_path", "notebook_run", "show"]
 

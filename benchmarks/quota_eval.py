@@ -32,7 +32,7 @@ LABELS = REPO / "benchmarks" / "quota_eval"
 sys.path.insert(0, str(REPO))
 
 from analysis.ingest import document_read  # noqa: E402
-from analysis.quotas import quotas_extract  # noqa: E402
+from analysis.measures.quotas import quotas_extract  # noqa: E402
 
 FIELDS = ("value", "unit", "comparator", "period")
 

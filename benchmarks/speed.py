@@ -63,7 +63,7 @@ print(json.dumps({"seconds": time.perf_counter() - start, "chars": chars, "token
 
 FULL = r"""
 import json, pathlib, sys, time
-from analysis.pipeline import Options, corpus_run, tools_for
+from analysis.run import Options, corpus_run, tools_for
 options = Options(segmenter=sys.argv[3])
 tools_for(options)  # dictionary loading is start-up, as for the baseline's jieba.initialize()
 start = time.perf_counter()

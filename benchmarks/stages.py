@@ -5,8 +5,8 @@ Usage (from the repository root)::
     python benchmarks/stages.py [--corpus ../shared/corpus] [--segmenter rjieba]
 
 Runs ``corpus_run`` serially with the cache off, timing each per-speech step
-of :func:`analysis.pipeline.document_process` (the steps are wrapped where
-the pipeline looks them up, so nothing in the package changes), and prints
+of :func:`analysis.run.document.document_process` (the steps are wrapped where
+:mod:`analysis.run.document` looks them up, so nothing in the package changes), and prints
 CPU seconds per step; ``rest`` is everything else: building the per-speech
 tables, the corpus-level tables (near-duplicates, keywords, themes) and the
 Parquet files.  Also times the segmenter alone on the same texts, as the
@@ -32,7 +32,7 @@ STEPS = [
     ("terms_match_columns", "lexicon terms"),
     ("quotas_extract_columns", "quotas"),
     ("formulations_find_columns", "numbered formulations"),
-    ("_sentence_hashes", "near-duplicate hashes"),
+    ("sentence_hashes", "near-duplicate hashes"),
 ]
 
 
@@ -45,9 +45,10 @@ def main() -> int:
         print(f"stages: corpus not found at {args.corpus} (use --corpus or SPEECH_CORPUS_SHARED)", file=sys.stderr)
         return 2
 
-    from analysis import pipeline
+    from analysis import run as pipeline
+    from analysis.run import document
     from analysis.ingest import corpus_discover, document_read
-    from analysis.segment import Segmenter
+    from analysis.text.segment import Segmenter
 
     spent: Counter[str] = Counter()
 
@@ -62,7 +63,7 @@ def main() -> int:
         return wrapper
 
     for name, _ in STEPS:
-        setattr(pipeline, name, timed(name, getattr(pipeline, name)))
+        setattr(document, name, timed(name, getattr(document, name)))
     Segmenter.token_columns = timed("token_columns", Segmenter.token_columns)  # type: ignore[method-assign]
 
     options = pipeline.Options(segmenter=args.segmenter, cache=False)

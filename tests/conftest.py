@@ -64,7 +64,7 @@ def lexicon():
 
 @pytest.fixture(scope="session")
 def segmenter(lexicon):
-    from analysis.segment import Segmenter
+    from analysis.text.segment import Segmenter
 
     return Segmenter(lexicon=lexicon)
 
@@ -72,7 +72,7 @@ def segmenter(lexicon):
 @pytest.fixture(scope="session")
 def shared_run(tmp_path_factory):
     """One full run over the shared corpus, reused by the integration tests."""
-    from analysis.pipeline import corpus_run
+    from analysis.run import corpus_run
 
     corpus = require_shared_corpus()
     return corpus_run([corpus])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-import analysis.pipeline
+import analysis.run.document
 from conftest import REPO
 
 
@@ -17,7 +17,7 @@ def _load(name: str):  # type: ignore[no-untyped-def]
 
 def test_stages_times_steps_the_pipeline_calls() -> None:
     stages = _load("stages")
-    source = (REPO / "analysis" / "pipeline.py").read_text(encoding="utf-8")
+    source = (REPO / "analysis" / "run" / "document.py").read_text(encoding="utf-8")
     for name, _ in stages.STEPS:
-        assert callable(getattr(analysis.pipeline, name)), name
+        assert callable(getattr(analysis.run.document, name)), name
         assert f"{name}(" in source.split("def document_process(", 1)[1], f"{name} is not called per speech"

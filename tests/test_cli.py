@@ -172,20 +172,20 @@ def test_clean_refuses_a_folder(capsys, tmp_path: Path) -> None:
 
 
 def test_a_speech_the_analysis_trips_on_is_reported_not_fatal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    import analysis.pipeline
+    import analysis.run.document
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text("要抓好招商引资,每月外出招商时间不得少于10天。", encoding="utf-8")
     (corpus / "odd.txt").write_text("这一篇触发了一个未知的分析错误。", encoding="utf-8")
-    real = analysis.pipeline.quotas_extract_columns
+    real = analysis.run.document.quotas_extract_columns
 
     def tripping(text: str, **kwargs):  # type: ignore[no-untyped-def]
         if "未知" in text:
             raise ZeroDivisionError("float division by zero")
         return real(text, **kwargs)
 
-    monkeypatch.setattr(analysis.pipeline, "quotas_extract_columns", tripping)
+    monkeypatch.setattr(analysis.run.document, "quotas_extract_columns", tripping)
     code, out, err = run_cli(["run", str(corpus), "--out", str(tmp_path / "out"), "--workers", "1", "--no-cache"], capsys)
     assert code == 0 and "Traceback" not in out + err
     report = pd.read_csv(tmp_path / "out" / "ingest_report.csv", encoding="utf-8-sig").set_index("path")

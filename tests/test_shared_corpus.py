@@ -46,7 +46,7 @@ def test_no_boilerplate_left(shared_run) -> None:
 
 
 def test_meeting_type_from_file_name_selects_monthly_politburo(shared_corpus) -> None:
-    from analysis.pipeline import Options, Selection, corpus_run
+    from analysis.run import Options, Selection, corpus_run
 
     result = corpus_run([shared_corpus / "politburo"], options=Options(selection=Selection(meeting_type="politburo-meeting")))
     assert len(result.corpus) == 39

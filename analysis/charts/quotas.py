@@ -1,0 +1,120 @@
+"""The quota timeline: quota and deadline mentions per period, with a table of the latest meeting's quotas."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.charts.style import _t, _styled, _figure, _shorten, _period_ticks, _needs_meetings, PALETTE, NEEDS_MEETINGS
+
+if TYPE_CHECKING:
+    from analysis.trends import Trend
+
+
+# -- quotas ---------------------------------------------------------------------------
+def _value_text(value: object, unit: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    number = float(value)  # type: ignore[arg-type]
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if abs(number) >= size:
+            return f"{number / size:g}{word}{unit or ''}"
+    return f"{number:g}{unit or ''}"
+
+
+def quotas_timeline_plot(
+    trend: "Trend",
+    newest: pd.DataFrame | None = None,
+    *,
+    n: int = 12,
+    lang: str = "zh",
+    font: str | Path | None = None,
+    source: str = "",
+    title: str | None = None,
+) -> Figure:
+    """Quota and deadline mentions per period (stacked bars by kind), with the newest quotas as a table.
+
+    ``newest`` is a :func:`analysis.trends.quotas_change` table (or any
+    quota table with ``text`` and ``subject``); up to ``n`` of its rows are
+    listed, changed and new ones first.  With fewer than two periods the
+    bars are replaced by the plain note; the table is still shown.
+    """
+    text = _t(lang)
+    title = title or text["quota_title"].format(period=text["period"][trend.period])
+    rows = pd.DataFrame() if newest is None else newest
+    if len(rows) and "status" in rows.columns:
+        order = {"changed": 0, "new": 1, "same": 2}
+        rows = rows.assign(_o=rows["status"].map(order).fillna(3)).sort_values("_o", kind="stable").drop(columns="_o")
+    n_rows = len(rows)
+    rows = rows.head(n)
+    has_bars = not _needs_meetings(trend)
+    no_quotas = has_bars and float(np.nansum(trend.table["count"].to_numpy(dtype=float))) == 0 and not len(rows)
+    with _styled(font):
+        height = (4.6 if has_bars and not no_quotas else 1.6) + (0.5 + 0.36 * len(rows) if len(rows) else 0)
+        fig = _figure((11, max(3.2, height)), source=source)
+        if len(rows):
+            grid = fig.add_gridspec(2, 1, height_ratios=[4.0 if has_bars else 1.2, 0.6 + 0.4 * len(rows)])
+            ax, table_ax = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
+        else:
+            ax, table_ax = fig.add_subplot(), None
+        if has_bars and not no_quotas:
+            periods = trend.periods
+            position = {p: i for i, p in enumerate(periods)}
+            bottom = np.zeros(len(periods))
+            for k, kind in enumerate(("quota", "deadline")):
+                part = trend.table[trend.table["kind"] == kind]
+                values = np.zeros(len(periods))
+                values[part["period"].map(position).to_numpy()] = np.nan_to_num(part["count"].to_numpy(dtype=float))
+                ax.bar(np.arange(len(periods)), values, bottom=bottom, width=0.8, color=PALETTE[k], label=text["quota_kinds"][kind])
+                bottom += values
+            ax.set_ylabel(text["quota_axis"])
+            _period_ticks(ax, periods, trend.period, max_ticks=14)
+            if trend.period != "year" or len(periods) > 14:
+                for label in ax.get_xticklabels():
+                    label.set_rotation(45)
+                    label.set_ha("right")
+            ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.2)
+        else:
+            ax.set_axis_off()
+            message = text["no_quotas"] if no_quotas else NEEDS_MEETINGS["en" if lang == "en" else "zh"]
+            ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=15, color="#444444", transform=ax.transAxes)
+        ax.set_title(title)
+        if table_ax is not None:
+            latest = str(newest.attrs.get("latest", "")) if newest is not None else ""
+            _quota_table(table_ax, rows, lang=lang, latest=latest, total=n_rows)
+    return fig
+
+
+def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str, total: int) -> None:  # type: ignore[no-untyped-def]
+    text = _t(lang)
+    ax.set_axis_off()
+    heading = text["quota_table"].format(latest=latest) if latest else text["quota_speech"]
+    if total > len(rows):
+        heading += f"（前 {len(rows)} 条，共 {total} 条）" if lang != "en" else f" (first {len(rows)} of {total})"
+    ax.set_title(heading, fontsize=13)
+    has_status = "status" in rows.columns
+    columns = text["quota_cols"] if has_status else text["quota_cols"][1:3]
+    cells = []
+    for _, row in rows.iterrows():
+        subject = _shorten(row.get("subject", "") or "", 14)
+        quote = _shorten(row.get("text", "") or "", 18)
+        if has_status:
+            previous = _value_text(row.get("previous_value"), row.get("unit")) if row.get("status") == "changed" else ""
+            cells.append([text["status"].get(row["status"], row["status"]), subject, quote, previous])
+        else:
+            cells.append([subject, quote])
+    widths = [0.1, 0.32, 0.4, 0.18] if has_status else [0.45, 0.55]
+    table = ax.table(cellText=cells, colLabels=columns, colWidths=widths, loc="upper center", cellLoc="left", colLoc="left")
+    table.auto_set_font_size(False)
+    table.set_fontsize(11)
+    table.scale(1, 1.35)
+    for (r, _c), cell in table.get_celld().items():
+        cell.set_edgecolor("#DDDDDD")
+        cell.set_linewidth(0.6)
+        if r == 0:
+            cell.set_facecolor("#F2F2F2")

@@ -1,0 +1,102 @@
+"""Charts of single terms: keyness between two periods, and where in a speech each term falls (dispersion)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from analysis.charts.style import _t, _styled, _figure, note_plot, PALETTE
+
+if TYPE_CHECKING:
+    pass
+
+
+# -- keyness ----------------------------------------------------------------------------
+def keyness_plot(
+    keyness: pd.DataFrame,
+    *,
+    target: str,
+    reference: str,
+    n: int = 10,
+    lang: str = "zh",
+    font: str | Path | None = None,
+    source: str = "",
+    title: str | None = None,
+) -> Figure:
+    """Horizontal bars of signed keyness: the ``n`` terms most over-used in ``target`` (up) and most under-used (down)."""
+    text = _t(lang)
+    title = title or text["keyness_title"].format(target=target, reference=reference)
+    if keyness is None or keyness.empty:
+        return note_plot(text["no_keyness"], title=title, lang=lang, font=font, source=source)
+    # |chi2| below 0.01: no difference worth a bar (e.g. 1:1 after Yates' correction).
+    more = keyness[keyness["chi2"] >= 0.01].head(n)
+    less = keyness[keyness["chi2"] <= -0.01].sort_values("chi2", kind="stable").head(n)
+    if more.empty and less.empty:
+        return note_plot(text["no_keyness"], title=title, lang=lang, font=font, source=source)
+    rows = pd.concat([more, less.iloc[::-1]], ignore_index=True)
+    with _styled(font):
+        fig = _figure((11, max(4.2, 1.6 + 0.34 * len(rows))), source=source)
+        ax = fig.add_subplot()
+        y = np.arange(len(rows))[::-1]
+        colours = [PALETTE[0] if v > 0 else PALETTE[3] for v in rows["chi2"]]
+        ax.barh(y, rows["chi2"], color=colours, height=0.7)
+        ax.set_yticks(y)
+        ax.set_yticklabels(
+            [f"{t}  ({a}:{b})" for t, a, b in zip(rows["term"], rows["target_count"], rows["reference_count"])], fontsize=11
+        )
+        ax.axvline(0, color="#555555", linewidth=0.8)
+        ax.grid(axis="x")
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel(text["keyness_axis"])
+        handles = [Patch(color=PALETTE[0], label=text["keyness_more"].format(target=target))]
+        if len(less):
+            handles.append(Patch(color=PALETTE[3], label=text["keyness_less"].format(target=target)))
+        fig.legend(handles=handles, loc="outside upper right", ncols=2)
+        ax.set_title(title)
+    return fig
+
+
+# -- one speech --------------------------------------------------------------------
+def dispersion_plot(
+    matches: pd.DataFrame,
+    *,
+    doc_id: str,
+    terms: Sequence[str] | None = None,
+    n: int = 8,
+    n_chars: int | None = None,
+    label: str = "",
+    lang: str = "zh",
+    font: str | Path | None = None,
+    source: str = "",
+    title: str | None = None,
+) -> Figure:
+    """Lexical dispersion: where each term occurs in one speech (x = character offset of each match)."""
+    text = _t(lang)
+    title = title or text["dispersion_title"].format(doc=label or doc_id)
+    rows = matches[matches["doc_id"] == doc_id]
+    if terms is None:
+        terms = list(rows["term"].value_counts().sort_index().sort_values(ascending=False, kind="stable").index[:n])
+    if not terms:
+        return note_plot(text["no_terms"], title=title, lang=lang, font=font, source=source)
+    length = n_chars or (int(rows["end"].max()) if len(rows) else 1)
+    with _styled(font):
+        fig = _figure((11, 1.6 + 0.45 * len(terms)), source=source)
+        ax = fig.add_subplot()
+        for k, term in enumerate(terms):
+            starts = rows.loc[rows["term"] == term, "start"].to_numpy()
+            y = len(terms) - 1 - k
+            ax.plot(starts, np.full(len(starts), y), linestyle="none", marker="|", markersize=18, markeredgewidth=2, color=PALETTE[k % len(PALETTE)])
+        ax.set_yticks(range(len(terms)))
+        ax.set_yticklabels([f"{t} ({int((rows['term'] == t).sum())})" for t in reversed(terms)], fontsize=12)
+        ax.set_ylim(-0.7, len(terms) - 0.3)
+        ax.set_xlim(0, length)
+        ax.grid(axis="x")
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel(text["dispersion_axis"])
+        ax.set_title(title)
+    return fig

@@ -1,0 +1,201 @@
+"""Trend charts: lexicon terms per 10,000 characters by period, theme shares by period, and the theme × period heatmap."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter
+
+from analysis.charts.style import _t, _styled, _figure, _theme_name, _shorten, _period_ticks, _needs_meetings, note_plot, _trend_note, PALETTE, OTHER_COLOUR, GAP_COLOUR, SOURCE_COLOUR
+
+if TYPE_CHECKING:
+    from analysis.lexicon import Lexicon
+    from analysis.trends import Trend
+
+
+def terms_trend_plot(
+    trend: "Trend",
+    *,
+    terms: Sequence[str] | None = None,
+    value: str = "per_10k",
+    n: int = 6,
+    ncols: int | None = None,
+    lexicon: "Lexicon | None" = None,
+    lang: str = "zh",
+    font: str | Path | None = None,
+    source: str = "",
+    title: str | None = None,
+) -> Figure:
+    """Small multiples: one panel per term, its ``value`` (``per_10k`` or ``count``) by period.
+
+    ``terms`` default to the ``n`` terms with the highest total count.  Lines
+    break at periods without a meeting (NaN), and every period with a
+    meeting has a marker, so an isolated meeting still shows.
+    """
+    text = _t(lang)
+    title = title or text["terms_title"].format(measure=text[value], period=text["period"][trend.period])
+    if _needs_meetings(trend):
+        return _trend_note(trend, title=title, lang=lang, font=font, source=source)
+    table = trend.table
+    if terms is None:
+        totals = table.groupby("term", sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
+        terms = [t for t in totals.index if totals[t] > 0][:n]
+    terms = [t for t in terms if t in set(table["term"])]
+    if not terms:
+        return note_plot(text["no_terms"], title=title, lang=lang, font=font, source=source)
+    periods = trend.periods
+    position = {p: i for i, p in enumerate(periods)}
+    ncols = ncols or (1 if len(terms) == 1 else 2 if len(terms) <= 4 else 3)
+    nrows = math.ceil(len(terms) / ncols)
+    with _styled(font):
+        fig = _figure((11, 1.2 + 2.35 * nrows), source=source)
+        axes = fig.subplots(nrows, ncols, sharex=True, squeeze=False)
+        for k, term in enumerate(terms):
+            ax = axes[k // ncols][k % ncols]
+            rows = table[table["term"] == term]
+            x = rows["period"].map(position).to_numpy()
+            y = rows[value].to_numpy(dtype=float)
+            colour = PALETTE[k % len(PALETTE)]
+            ax.plot(x, y, color=colour, marker="o", markersize=4)
+            ax.set_ylim(bottom=0, top=max(1.0, float(np.nanmax(y)) * 1.15 if np.isfinite(y).any() else 1.0))
+            theme = rows["theme"].iloc[0] if "theme" in rows.columns and len(rows) else ""
+            room = {1: 50, 2: 26, 3: 16}.get(ncols, 12)
+            label = term + ((f" ({_theme_name(theme, lexicon, lang)})" if lang == "en" else f"（{_theme_name(theme, lexicon, lang)}）") if theme else "")
+            if len(label) > room:
+                label = _shorten(term, room)
+            ax.set_title(label, fontsize=13)
+            _period_ticks(ax, periods, trend.period, max_ticks=7 if ncols >= 3 else 9 if ncols == 2 else 12)
+        for k in range(len(terms), nrows * ncols):
+            axes[k // ncols][k % ncols].set_axis_off()
+        for ax in axes[-1]:
+            for label in ax.get_xticklabels():
+                label.set_rotation(45 if trend.period != "year" else 0)
+                label.set_ha("right" if trend.period != "year" else "center")
+        for row in axes:
+            if row[0].has_data():
+                row[0].set_ylabel(text[value], fontsize=11)
+        fig.suptitle(title, x=0.01, ha="left")
+    return fig
+
+
+def _top_themes(table: pd.DataFrame, n: int) -> list[str]:
+    totals = table.groupby("theme", sort=False)["count"].sum()
+    totals = totals[totals > 0].sort_values(ascending=False, kind="stable")
+    return list(totals.index[:n])
+
+
+def themes_share_plot(
+    trend: "Trend",
+    *,
+    n: int = 7,
+    lexicon: "Lexicon | None" = None,
+    lang: str = "zh",
+    font: str | Path | None = None,
+    source: str = "",
+    title: str | None = None,
+) -> Figure:
+    """100% stacked bars: each period's lexicon matches divided among the ``n`` largest themes and the rest.
+
+    A period without a meeting is an empty grey slot, not a bar.
+    """
+    text = _t(lang)
+    title = title or text["shares_title"].format(period=text["period"][trend.period])
+    if _needs_meetings(trend):
+        return _trend_note(trend, title=title, lang=lang, font=font, source=source)
+    table = trend.table
+    top = _top_themes(table, n)
+    periods = trend.periods
+    wide = table.pivot(index="period", columns="theme", values="share").reindex(periods)
+    other = 1 - wide[top].sum(axis=1, min_count=1)
+    present = table.groupby("period", sort=False)["n_docs"].first().reindex(periods).to_numpy() > 0
+    with _styled(font):
+        fig = _figure((11, 6.2), source=source)
+        ax = fig.add_subplot()
+        x = np.arange(len(periods))
+        bottom = np.zeros(len(periods))
+        width = 0.8
+        for k, theme in enumerate(top):
+            values = np.nan_to_num(wide[theme].to_numpy(dtype=float))
+            ax.bar(x, values, bottom=bottom, width=width, color=PALETTE[k % len(PALETTE)], label=_theme_name(theme, lexicon, lang), linewidth=0)
+            bottom += values
+        ax.bar(x, np.nan_to_num(other.clip(lower=0).to_numpy(dtype=float)), bottom=bottom, width=width, color=OTHER_COLOUR, label=text["other"], linewidth=0)
+        gaps = ~present
+        if gaps.any():
+            ax.bar(x[gaps], np.ones(gaps.sum()), width=width, color=GAP_COLOUR, hatch="///", edgecolor="#CCCCCC", linewidth=0, label=text["no_meeting"])
+        ax.set_ylim(0, 1)
+        ax.yaxis.set_major_formatter(_percent)
+        ax.set_ylabel(text["share"])
+        ax.grid(False)
+        _period_ticks(ax, periods, trend.period, max_ticks=14)
+        if trend.period != "year" or len(periods) > 14:
+            for label in ax.get_xticklabels():
+                label.set_rotation(45)
+                label.set_ha("right")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, reverse=True)
+        ax.set_title(title)
+    return fig
+
+
+def _percent_format(value: float, _pos: int) -> str:
+    return f"{value:.0%}"
+
+
+_percent = FuncFormatter(_percent_format)
+
+
+def themes_heatmap_plot(
+    trend: "Trend",
+    *,
+    value: str = "share",
+    lexicon: "Lexicon | None" = None,
+    lang: str = "zh",
+    font: str | Path | None = None,
+    source: str = "",
+    title: str | None = None,
+) -> Figure:
+    """Theme × period heatmap of ``share`` (default) or ``per_10k``; periods without a meeting are grey."""
+    text = _t(lang)
+    title = title or text["heatmap_title"].format(measure=text[value], period=text["period"][trend.period])
+    if _needs_meetings(trend):
+        return _trend_note(trend, title=title, lang=lang, font=font, source=source)
+    import matplotlib as mpl
+
+    table = trend.table
+    themes = _top_themes(table, len(set(table["theme"])))
+    periods = trend.periods
+    wide = table.pivot(index="theme", columns="period", values=value).reindex(index=themes, columns=periods)
+    data = np.ma.masked_invalid(wide.to_numpy(dtype=float))
+    with _styled(font):
+        fig = _figure((11, max(4.5, 1.6 + 0.36 * len(themes))), source=source)
+        ax = fig.add_subplot()
+        cmap = mpl.colormaps["YlGnBu"].with_extremes(bad="white")
+        image = ax.imshow(data, aspect="auto", cmap=cmap, interpolation="nearest", vmin=0)
+        gaps = [i for i, p in enumerate(periods) if not np.isfinite(wide[p].to_numpy(dtype=float)).any()]
+        for i in gaps:
+            ax.add_patch(Rectangle((i - 0.5, -0.5), 1, len(themes), facecolor=GAP_COLOUR, edgecolor="#BBBBBB", hatch="///", linewidth=0))
+        ax.set_yticks(range(len(themes)))
+        ax.set_yticklabels([_theme_name(t, lexicon, lang) for t in themes], fontsize=11)
+        ax.grid(False)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        _period_ticks(ax, periods, trend.period, max_ticks=14)
+        ax.set_xlim(-0.5, len(periods) - 0.5)
+        ax.tick_params(axis="x", which="minor", length=0)
+        if trend.period != "year" or len(periods) > 14:
+            for label in ax.get_xticklabels():
+                label.set_rotation(45)
+                label.set_ha("right")
+        bar = fig.colorbar(image, ax=ax, fraction=0.035, pad=0.01)
+        if value == "share":
+            bar.ax.yaxis.set_major_formatter(_percent)
+        bar.set_label(text[value])
+        if gaps:
+            ax.set_xlabel(text["gap_note"], fontsize=10, color=SOURCE_COLOUR, loc="right")
+        ax.set_title(title)
+    return fig

@@ -1,0 +1,255 @@
+"""Ingest: find speech files, read them, clean them, attach metadata.
+
+:func:`corpus_discover` walks the inputs (folders recursively, or files) and
+sorts every file found into speeches to read, metadata tables, and files
+skipped with a reason (documentation such as ``README``/``MANIFEST``,
+unsupported types, hidden files, empty files).  :func:`document_read` turns
+one speech file into a :class:`Document`: decoded, cleaned, converted to
+Simplified characters where it has Traditional ones, with metadata from the
+table, the file name and the text.
+
+Nothing here raises on a bad file: :func:`document_read` raises
+:class:`~analysis.ingest.readers.ReadError` with a one-line reason, which callers
+record in the ingest report.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.ingest.chinese_script import to_simplified
+from analysis.text.clean import CleanedText, clean_text
+from analysis.ingest.metadata import Metadata, is_metadata_table, merge_metadata, read_metadata_table
+from analysis.ingest.readers import CONVERT_FIRST, SUPPORTED_SUFFIXES, EmptyDocument, ReadError, read_text_file
+
+__all__ = [
+    "DEFAULT_MAX_MB",
+    "FileRecord",
+    "Discovery",
+    "Document",
+    "corpus_discover",
+    "document_read",
+    "readable_name",
+]
+
+#: Files larger than this are reported as oversized (override with ``max_mb``).
+DEFAULT_MAX_MB = 50
+_DOC_NAMES = ("readme", "manifest", "license", "licence", "copying", "changelog", "citation", "notice", "authors")
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One row of the ingest report."""
+
+    path: str
+    status: str  # ok | skipped | error
+    reason: str
+    notes: str = ""
+
+
+@dataclass
+class Discovery:
+    """What :func:`corpus_discover` found."""
+
+    root: Path
+    speeches: list[tuple[Path, str]] = field(default_factory=list)
+    records: list[FileRecord] = field(default_factory=list)
+    table: dict[str, dict[str, str]] = field(default_factory=dict)
+    table_paths: list[str] = field(default_factory=list)
+    unmatched_rows: list[str] = field(default_factory=list)  # table paths that name no file found
+
+    def table_row(self, rel_path: str) -> dict[str, str] | None:
+        return self.table.get(rel_path)
+
+
+@dataclass
+class Document:
+    """One speech, read and cleaned.
+
+    ``text`` is what every measure analyses: cleaned and, where the file
+    had Traditional characters, converted to Simplified.  ``text_original``
+    is the cleaned text before that conversion and ``raw_text`` the file's
+    text as decoded.
+    """
+
+    doc_id: str
+    path: str
+    raw_text: str
+    text: str
+    text_original: str
+    metadata: Metadata
+    encoding: str
+    traditional: bool
+    cleaned: CleanedText
+
+    @property
+    def notes(self) -> list[str]:
+        return self.metadata.notes
+
+
+def _is_documentation(name: str) -> bool:
+    stem = name.lower().split(".", 1)[0]
+    return stem.startswith(_DOC_NAMES)
+
+
+def _classify(path: Path, rel: str) -> FileRecord | None:
+    """A skip record for files that are not speeches; None for speeches."""
+    name = path.name
+    suffix = path.suffix.lower()
+    if name.startswith(".") or name.startswith("~$"):
+        return FileRecord(rel, "skipped", "hidden or temporary file")
+    if _is_documentation(name):
+        return FileRecord(rel, "skipped", "documentation (README/MANIFEST/LICENSE), not a speech")
+    if suffix in CONVERT_FIRST:
+        return FileRecord(rel, "error", CONVERT_FIRST[suffix])
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = suffix or "(no extension)"
+        return FileRecord(rel, "skipped", f"unsupported type {shown}: speeches are .txt, .md, .docx, .pdf or .html")
+    return None
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirnames, filenames in os.walk(root):
+        # Hidden folders (.git, .ipynb_checkpoints) hold no speeches.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(folder) / f for f in sorted(filenames))
+    return found
+
+
+def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = None) -> Discovery:
+    """Find every file under the inputs and sort it into speeches and skips.
+
+    Args:
+        inputs: folders (searched recursively) and/or files.
+        metadata: an explicit metadata table; by default any CSV/TSV with a
+            ``path`` column at the top of a folder input is used.
+
+    Raises:
+        FileNotFoundError: when an input does not exist.
+    """
+    paths = [Path(p) for p in inputs]
+    for p in paths:
+        if not p.exists():
+            raise FileNotFoundError(f"{p}: no such file or folder")
+    root = paths[0] if len(paths) == 1 and paths[0].is_dir() else Path(os.path.commonpath([p.resolve() for p in paths]))
+    if root.is_file():
+        root = root.parent
+    discovery = Discovery(root=root)
+
+    tables: list[Path] = [Path(metadata)] if metadata else []
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            walked = _walk(p)
+            if not metadata:
+                tables += [f for f in walked if f.parent == p and is_metadata_table(f)]
+            files += walked
+        else:
+            files.append(p)
+    table_set = {t.resolve() for t in tables}
+    for table in tables:
+        try:
+            rows = read_metadata_table(table)
+        except (OSError, ReadError, UnicodeDecodeError) as err:
+            raise ValueError(f"{table}: cannot read the metadata table: {err}") from None
+        base = table.parent.resolve()
+        for key, row in rows.items():
+            absolute = (base / key).resolve()
+            try:
+                discovery.table[absolute.relative_to(root.resolve()).as_posix()] = row
+            except ValueError:
+                continue
+        discovery.table_paths.append(str(table))
+
+    seen: set[Path] = set()
+    resolved_root = root.resolve()
+    for f in files:
+        resolved = f.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        rel = _relative(f, resolved, resolved_root)
+        if resolved in table_set:
+            n_rows = len(read_metadata_table(f))
+            discovery.records.append(FileRecord(rel, "skipped", f"documentation: metadata table ({n_rows} rows)"))
+            continue
+        record = _classify(f, rel)
+        if record is not None:
+            discovery.records.append(record)
+        else:
+            discovery.speeches.append((f, rel))
+    found = {rel for _, rel in discovery.speeches} | {r.path for r in discovery.records}
+    discovery.unmatched_rows = sorted(set(discovery.table) - found)
+    return discovery
+
+
+def readable_name(name: str) -> str:
+    """A file name fit for tables and terminals.
+
+    Names unpacked from Windows archives often arrive as GBK bytes, which
+    Python keeps as undecodable surrogates; they are decoded as GB18030 (or
+    Big5) so that the report shows 测试.txt rather than breaking on it.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+        for encoding in ("gb18030", "big5"):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        return raw.decode("utf-8", errors="replace")
+
+
+def _relative(path: Path, resolved: Path, resolved_root: Path) -> str:
+    try:
+        return readable_name(resolved.relative_to(resolved_root).as_posix())
+    except ValueError:
+        return readable_name(path.as_posix())
+
+
+def document_read(
+    path: Path,
+    rel_path: str,
+    *,
+    table_row: dict[str, str] | None = None,
+    max_mb: float = DEFAULT_MAX_MB,
+) -> Document:
+    """Read, clean and describe one speech file.
+
+    Raises:
+        ReadError: with a one-line reason (empty, binary, undecodable,
+            oversized, corrupt .docx/.pdf, PDF without a text layer …).
+    """
+    raw, encoding = read_text_file(path, max_bytes=int(max_mb * 1_000_000))
+    if not raw.strip():
+        raise EmptyDocument("empty: no text in the file")
+    cleaned = clean_text(raw)
+    if not cleaned.text.strip():
+        raise EmptyDocument("empty: nothing left after removing site boilerplate")
+    simplified, traditional = to_simplified(cleaned.text)
+    stem = Path(rel_path).stem  # the readable name (see readable_name), not the raw bytes
+    metadata = merge_metadata(
+        table_row=table_row,
+        stem=stem,
+        raw_text=raw,
+        headline=cleaned.headline,
+        cleaned_text=simplified,
+    )
+    doc_id = rel_path.rsplit(".", 1)[0] if "." in Path(rel_path).name else rel_path
+    return Document(
+        doc_id=doc_id,
+        path=rel_path,
+        raw_text=raw,
+        text=simplified,
+        text_original=cleaned.text,
+        metadata=metadata,
+        encoding=encoding,
+        traditional=traditional,
+        cleaned=cleaned,
+    )

@@ -1,0 +1,183 @@
+"""One speech, start to finish: read, clean, outline, segment, match terms, extract quotas.
+
+:func:`document_process` is a module-level function of picklable arguments,
+so it runs the same in this process, in a process pool, or on Dask workers
+(:mod:`analysis.run.executors`).  :func:`document_process_cached` goes through
+the on-disk cache (:mod:`analysis.run.cache`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+from ..ingest import Document, FileRecord, document_read
+from ..ingest.readers import EmptyDocument, ReadError
+from ..measures.formulations import formulations_find_columns
+from ..measures.near_duplicates import sentence_hashes
+from ..measures.quotas import quotas_extract_columns
+from ..measures.terms import terms_match_columns
+from ..text.outline import outline_sentences, sentence_of_positions
+from .options import Options, tools_for
+from .results import MATCH_SCHEMA, SENTENCE_SCHEMA, TOKEN_SCHEMA, DocResult, columns_table
+
+def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
+    """Read and analyse one speech file.  Never raises for a bad file.
+
+    An unexpected error (a bug, or a text no rule foresaw) becomes an
+    ``error`` record naming its cause, so that one odd speech does not stop a
+    corpus run; such a result is not cached.
+    """
+    try:
+        doc = document_read(path, rel_path, table_row=table_row, max_mb=options.max_mb)
+    except EmptyDocument as err:
+        return DocResult(FileRecord(rel_path, "skipped", str(err)))
+    except ReadError as err:
+        return DocResult(FileRecord(rel_path, "error", str(err)))
+    except Exception as err:  # noqa: BLE001
+        return _failed(rel_path, "reading", err, "")
+    notes = "; ".join(doc.notes)
+    excluded = options.selection.excludes(doc)
+    if excluded:
+        return DocResult(FileRecord(rel_path, "skipped", excluded, notes))
+    try:
+        return _document_analyse(doc, rel_path, notes, options)
+    except Exception as err:  # noqa: BLE001
+        return _failed(rel_path, "analysis", err, notes)
+
+
+def _failed(rel_path: str, step: str, err: Exception, notes: str) -> DocResult:
+    reason = f"{step} failed ({type(err).__name__}: {err}); please report this file to the project"
+    return DocResult(FileRecord(rel_path, "error", reason, notes), cacheable=False)
+
+
+def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options) -> DocResult:
+    lexicon, segmenter = tools_for(options)
+    text = doc.text
+    sentences = outline_sentences(text)
+    words, token_starts, token_ends, stop_flags = segmenter.token_columns(text)
+    starts = [s.start for s in sentences]
+    token_table = pa.table(
+        [
+            pa.DictionaryArray.from_arrays(np.zeros(len(words), dtype=np.int32), pa.array([doc.doc_id], pa.string())),
+            sentence_of_positions(starts, token_starts).astype(np.int32),
+            token_starts,
+            token_ends,
+            pa.array(words, pa.string()),
+            stop_flags,
+        ],
+        schema=TOKEN_SCHEMA,
+    )
+    sentence_table = pa.table(
+        [
+            [doc.doc_id] * len(sentences),
+            [s.index for s in sentences],
+            starts,
+            [s.end for s in sentences],
+            [s.section for s in sentences],
+            [s.heading for s in sentences],
+            [s.text for s in sentences],
+        ],
+        schema=SENTENCE_SCHEMA,
+    )
+    match_columns = terms_match_columns(doc.doc_id, text, lexicon, sentences)
+    quotas = quotas_extract_columns(text, doc_id=doc.doc_id, lexicon=lexicon, sentences=sentences, matches=match_columns)
+    formulations = formulations_find_columns(doc.doc_id, text, lexicon=lexicon)
+    content = segmenter.content_counts(words)
+
+    meta = doc.metadata
+    row = {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "title": meta.title,
+        "date": meta.date.iso(),
+        "year": meta.date.year,
+        "month": meta.date.month,
+        "day": meta.date.day,
+        "date_source": meta.sources.get("date", ""),
+        "meeting_type": meta.meeting_type,
+        "speaker": meta.speaker,
+        "n_chars_raw": len(doc.raw_text),
+        "n_chars": len(text),
+        "n_tokens": len(words),
+        "traditional": doc.traditional,
+        "duplicate_of": "",
+        "n_sentences": len(sentences),
+        "n_placeholders": len(doc.cleaned.placeholders),
+        "encoding": doc.encoding,
+        "title_source": meta.sources.get("title", ""),
+        "meeting_type_source": meta.sources.get("meeting_type", ""),
+        "speaker_source": meta.sources.get("speaker", ""),
+    }
+    return DocResult(
+        record=FileRecord(rel_path, "ok", "ok", notes),
+        row=row,
+        tokens=token_table,
+        sentences=sentence_table,
+        matches=columns_table(match_columns, MATCH_SCHEMA),
+        quotas=quotas,
+        formulations=formulations,
+        token_counts=pa.table({"token": pa.array(list(content), pa.string()), "count": pa.array(list(content.values()), pa.int64())}),
+        sentence_hashes=sentence_hashes(s.text for s in sentences),
+        changes=doc.cleaned.change_counts(),
+        headings={s.section: s.heading for s in sentences},
+    )
+
+
+def cache_key_of(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> str | None:
+    """The cache key of one speech, or None when it should not be cached (unreadable, oversized)."""
+    from dataclasses import replace
+
+    from analysis.run.cache import cache_key
+
+    try:
+        if path.stat().st_size > options.max_mb * 1_000_000:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    lexicon, segmenter = tools_for(options)
+    return cache_key(
+        data,
+        rel_path,
+        sorted((table_row or {}).items()),
+        repr(replace(options, cache=True)),
+        lexicon.fingerprint(),
+        segmenter.fingerprint(),
+    )
+
+
+def cached_result(key: str | None) -> DocResult | None:
+    """The cached result under ``key``, marked as cached; None on a miss."""
+    if key is None:
+        return None
+    from analysis.run.cache import cache_get
+
+    hit = cache_get(key)
+    if isinstance(hit, DocResult):
+        hit.cached = True
+        return hit
+    return None
+
+
+def document_process_cached(
+    path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options, *, key: str | None = None
+) -> DocResult:
+    """:func:`document_process` through the on-disk cache (see :mod:`analysis.run.cache`).
+
+    ``key``: the speech's cache key when the caller has computed it already.
+    """
+    if not options.cache:
+        return document_process(path, rel_path, table_row, options)
+    from analysis.run.cache import cache_put
+
+    key = key or cache_key_of(path, rel_path, table_row, options)
+    hit = cached_result(key)
+    if hit is not None:
+        return hit
+    result = document_process(path, rel_path, table_row, options)
+    if key is not None and result.cacheable:
+        cache_put(key, result)
+    return result
