@@ -1,9 +1,12 @@
-"""Shared fixtures: the bundled county speech and the shared real corpus.
+"""Shared fixtures: the bundled county speech and the two shared real corpora.
 
-The shared corpus (234 real texts) lives outside the repository, at
-``../shared/corpus`` from the repository root; ``SPEECH_CORPUS_SHARED``
-overrides the path.  Tests that need it skip with the reason when it is
-absent, and fail instead when ``REQUIRE_SHARED_CORPUS=1`` (as in CI).
+The shared corpus (234 national texts and the county speech) lives outside
+the repository, at ``../shared/corpus`` from the repository root
+(``SPEECH_CORPUS_SHARED`` overrides the path); the local corpus (113 city
+government work reports of 2024, each as ``.txt`` and ``.docx``) at
+``../shared/corpus-local`` (``SPEECH_CORPUS_LOCAL``).  Tests that need either
+skip with the reason when it is absent, and fail instead when
+``REQUIRE_SHARED_CORPUS=1`` (as in CI).
 """
 
 from __future__ import annotations
@@ -38,9 +41,29 @@ def require_shared_corpus() -> Path:
     pytest.skip(message)
 
 
+def local_corpus_path() -> Path:
+    return Path(os.environ.get("SPEECH_CORPUS_LOCAL", REPO.parent / "shared" / "corpus-local"))
+
+
+def require_local_corpus() -> Path:
+    """The local corpus folder (city reports), or skip (fail under REQUIRE_SHARED_CORPUS=1)."""
+    path = local_corpus_path()
+    if (path / "MANIFEST.tsv").is_file():
+        return path
+    message = f"local corpus not found at {path} (set SPEECH_CORPUS_LOCAL)"
+    if os.environ.get("REQUIRE_SHARED_CORPUS") == "1":
+        pytest.fail(message + " and REQUIRE_SHARED_CORPUS=1")
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def shared_corpus() -> Path:
     return require_shared_corpus()
+
+
+@pytest.fixture(scope="session")
+def local_corpus() -> Path:
+    return require_local_corpus()
 
 
 @pytest.fixture(scope="session")

@@ -63,3 +63,10 @@ def test_phrase_and_token_counts_on_a_report(shared_corpus, segmenter) -> None:
         assert doc.text.count(term) > 0
         assert words.count(term) == doc.text.count(term)  # lexicon terms are whole tokens
     assert not re.search(r"[０-９]", doc.text)
+
+
+def test_local_corpus_is_found_or_the_reason_is_stated(local_corpus: Path) -> None:
+    rows = (local_corpus / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(rows) == 226
+    assert len(list((local_corpus / "gwr-city").glob("*.txt"))) == 113
+    assert len(list((local_corpus / "gwr-city-docx").glob("*.docx"))) == 113
