@@ -1,0 +1,460 @@
+"""Headline targets: the year's numeric targets of a government work report, one row per indicator.
+
+:func:`targets_extract` reads the target statements of the plan part of a
+report (``主要预期目标是：…``, ``今年…预期目标为…``, ``调控目标定为…``) and
+returns, for each indicator of the indicator table
+(:mod:`analysis.measures.indicators`), the value(s), unit, comparator and,
+for a target relative to another level or to GDP growth, what it is
+relative to.  The review's statistics and estimates (``预计…增长6.8%左右``)
+are never read as targets; a five-year average (``"十五"期间年均增长7%左右``)
+is kept with ``period = "five_year"``, apart from the annual target.  Where
+an indicator is stated more than once, the target list wins, then other
+target statements, then the plan part's other statements of this year's
+target (``今年进出口总额预期增长7.5%左右``).
+
+Columns (:data:`TARGET_COLUMNS`): ``doc_id, date, year`` (the year the target
+is for), ``indicator, label, group`` (``urban``/``rural`` for separate
+income figures, else empty), ``value, value_max, unit, comparator``
+(``approx, ge, gt, le, lt, range, eq``), ``relative_to`` (``province``,
+``nation``, ``higher_level``, ``gdp_growth`` or empty), ``status`` (``set``,
+``not_set``), ``scope`` (``own``, ``quoted``), ``period`` (empty = annual,
+``five_year``), ``sentence, start, end`` (the statement and the offsets of
+the matched clause in the cleaned text) and ``text`` (the clause).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.measures.indicators import IndicatorTable, indicators_load
+from analysis.measures.quotas import parse_number
+from analysis.text.outline import find_headings
+
+__all__ = ["TARGET_COLUMNS", "targets_extract", "targets_extract_columns", "target_statements"]
+
+TARGET_COLUMNS = [
+    "doc_id", "date", "year", "indicator", "label", "group", "value", "value_max", "unit", "comparator",
+    "relative_to", "status", "scope", "period", "sentence", "start", "end", "text",
+]
+
+_STATEMENT_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+_REVIEW_HEADING = re.compile(r"回顾|成就|过去|总结")
+# A target list or a target statement: 主要预期目标是：…, 预期目标为…, 调控目标，定为…
+_LIST_CUE = re.compile(
+    r"(?:主要|预期|调控|发展|宏观调控的?|主要预期|年度)目标(?:建议)?(?:是|为|定为|定在|如下|建议为)?[：:]"
+    r"|(?:主要|预期|调控|主要预期)目标(?:建议)?(?:是|为|定为|定在)|调控目标[，,]定为|(?:经济增长|增长)预期为"
+)
+_PAST = re.compile(r"预计|估计|预测|完成了|实现了|以来|超过预期|低于预期|好于预期|过去|去年|上年提出|去年提出|曾")
+_FIVE_YEAR = re.compile(r"年均|平均每年|期间|今后五年|五年内|今后5年")
+_FOLLOW_STOP = re.compile(r"上述|这个目标|这一目标|这些目标|实现这|提出.{0,12}目标|确定.{0,6}目标|主要考虑|考虑了")
+_THIS_YEAR = re.compile(r"今年|全年|本年度?|明年")
+_FALLBACK_CUE = re.compile(r"预期|目标|要|拟|计划|力争|确保|定为|安排|争取")
+_NOT_SET = re.compile(r"(?:没有|不再|未)(?:提出|设定|设置)[^。；]{0,16}(?:增速|增长|经济增长)[^。；]{0,8}目标")
+_QUOTE_CUE = re.compile(r"(?:国家|全国|全省|省委|省政府|自治区|省里|党中央|国务院)[^，。；：:]{0,10}(?:提出|确定|设定|明确|要求)")
+_OWN_CUE = re.compile(r"我市|我区|我县|我州|我盟|全市|全州|全县|全区|本市|我们")
+
+# Numbers: Arabic (folded by cleaning) or Chinese in 百分之 form.
+_CN = "[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+_AR = r"\d+(?:\.\d+)?"
+_SEP = r"\s?(?:至|到|－|-|—|–|~|～)\s?"
+_UNITS = "%|个百分点|万亿斤|亿斤|万亿元|亿元|万元|亿美元|万吨|吨|万人|人|万户|万千瓦"
+_NUMBER = re.compile(
+    rf"百分之(?P<ca>{_CN}|{_AR})(?:{_SEP}(?:百分之)?(?P<cb>{_CN}|{_AR}))?"
+    rf"|(?P<a>{_AR})\s?(?P<ua>%)?(?:{_SEP}(?P<b>{_AR}))?\s?(?P<unit>{_UNITS})?"
+)
+_POST = re.compile(r"\s?(?:的)?(左右|上下|及以上|以上|以内|以下|范围内|之内|目标内)")
+_PRE = [
+    ("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("不得低于", "ge"),
+    ("超过", "gt"), ("高于", "gt"), ("快于", "gt"), ("突破", "gt"),
+    ("不超过", "le"), ("不高于", "le"), ("控制在", "le"), ("低于", "lt"), ("大约", "approx"), ("约", "approx"),
+]
+_PRE_RE = re.compile("|".join(sorted((w for w, _ in _PRE), key=len, reverse=True)))
+_PRE_COMPARATOR = dict(_PRE)
+_POST_COMPARATOR = {"左右": "approx", "上下": "approx", "及以上": "ge", "以上": "ge", "以内": "le", "以下": "le",
+                    "范围内": "le", "之内": "le", "目标内": "le"}
+_OLD_LEVEL = re.compile(r"(?:从|由)[^，,；;\d]{0,8}$")
+_AFTER_DATE = re.compile(r"\s?(?:年|月|日|季度)")
+# Relative targets
+_REL_GDP_EQ = re.compile(r"(?:与|和|同)(?:地区生产总值|国内生产总值|经济|GDP)(?:的)?(?:增长|发展|增速)?(?:基本)?(?:保持)?(?:同步|相匹配|相适应)")
+_REL_GDP_GT = re.compile(r"(?:高于|快于)(?:地区生产总值|国内生产总值|经济|GDP)(?:的)?(?:增长|增速|发展)(?:水平|速度)?")
+_REL_LEVEL = re.compile(
+    r"(?P<cmp>不低于|不高于|不超过|高于|快于|超过|低于|与|同|控制在)"
+    r"(?P<level>国家和省|国家、省|国省|全国|国家|全省|省平|省|全区|自治区|全州)"
+    r"(?P<rest>[^，,；;。]{0,12}?)(?:(?P<margin>\d+(?:\.\d+)?)个百分点(?P<post>左右|以上)?|(?=[，,；;。]|$))"
+)
+_COMPLETE = re.compile(r"完成(?P<level>省|国家|市|上级)(?:下达|定|确定)")
+_PREDICATE = re.compile(
+    r"增长|增速|增幅|涨幅|下降|降低|减少|提高|上涨|保持|稳定|实现|控制|同步|持平|改善|提升|稳中|促稳|回稳|向好|合理|达到|完成|突破|高于|低于|在|为|按|\d|%"
+)
+_JOIN = {"、", "和", "及", "与", "以及"}
+_REGION_END = re.compile(r"[；;。！？!?\n]")
+
+
+@dataclass
+class _Target:
+    indicator: str
+    group: str
+    value: float
+    value_max: float
+    unit: str
+    comparator: str
+    relative_to: str
+    status: str
+    scope: str
+    period: str
+    statement: tuple[int, int]
+    start: int
+    end: int
+
+
+def target_statements(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, paragraph)`` of every statement: text between ``。！？`` or line breaks (``；`` does not end one)."""
+    spans, start, paragraph = [], 0, 0
+    for match in _STATEMENT_END.finditer(text):
+        end = match.end()
+        piece = text[start:end]
+        stripped_start = start + len(piece) - len(piece.lstrip())
+        stripped_end = start + len(piece.rstrip())
+        if stripped_end > stripped_start:
+            spans.append((stripped_start, stripped_end, paragraph))
+        if "\n" in match.group():
+            paragraph += 1
+        start = end
+    if text[start:].strip():
+        piece = text[start:]
+        spans.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip()), paragraph))
+    return spans
+
+
+def _review_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans of top-level sections whose heading names a review (回顾, 成就, 过去, 总结)."""
+    tops = [h for h in find_headings(text) if h.level == 1]
+    ranges = []
+    for i, heading in enumerate(tops):
+        if _REVIEW_HEADING.search(heading.text):
+            ranges.append((heading.start, tops[i + 1].start if i + 1 < len(tops) else len(text)))
+    return ranges
+
+
+def _number_value(match: re.Match[str]) -> tuple[float, float, str]:
+    if match.group("ca") is not None:
+        low = parse_number(match.group("ca"))
+        high = parse_number(match.group("cb")) if match.group("cb") else math.nan
+        return low, high, "%"
+    low = float(match.group("a"))
+    high = float(match.group("b")) if match.group("b") else math.nan
+    unit = "%" if match.group("ua") else (match.group("unit") or "")
+    return low, high, unit
+
+
+def _comparator(region: str, number: re.Match[str], high: float) -> tuple[str, int]:
+    """The comparator of a number in ``region`` and the end of its trailing bound."""
+    end = number.end()
+    post = _POST.match(region, end)
+    if not math.isnan(high):
+        return "range", post.end() if post else end
+    if post:
+        return _POST_COMPARATOR[post.group(1)], post.end()
+    before = region[: number.start()]
+    pre = None
+    for found in _PRE_RE.finditer(before):
+        if not re.search(r"\d|%", before[found.end():]):
+            pre = found
+    if pre is not None:
+        return _PRE_COMPARATOR[pre.group()], end
+    return "eq", end
+
+
+def _absolute(region: str, kind: str, indicator: str, *, many: bool) -> list[tuple[float, float, str, str, int, int]]:
+    """``(value, value_max, unit, comparator, start, end)`` of the target figures in a predicate region."""
+    found = []
+    for number in _NUMBER.finditer(region):
+        try:
+            low, high, unit = _number_value(number)
+        except (ValueError, KeyError):
+            continue
+        if number.start() > 0 and region[number.start() - 1] in "第":
+            continue
+        if not number.group("ca") and not unit and _AFTER_DATE.match(region, number.end()):
+            continue
+        if unit == "个百分点" or _OLD_LEVEL.search(region[: number.start()]):
+            continue
+        if kind in ("growth", "rate"):
+            index = indicator == "cpi" and not unit and low >= 90
+            if unit != "%" and not index:
+                continue
+        elif unit in ("%", ""):
+            continue
+        comparator, end = _comparator(region, number, high)
+        found.append((low, high, unit, comparator, number.start(), end))
+        if not many:
+            break
+    if many and len(found) > 1:
+        # 分别增长5%和7%左右: a bound after the last figure holds for all.
+        last = found[-1][3]
+        if last in ("approx", "ge", "le"):
+            found = [(v, h, u, last if c == "eq" else c, s, e) for v, h, u, c, s, e in found]
+    return found
+
+
+def _relative(region: str) -> tuple[float, str, str, str, int] | None:
+    """``(value, unit, comparator, relative_to, end)`` of a relative target at the start of a region."""
+    head = region[:30]
+    match = _REL_GDP_EQ.search(head)
+    if match and not re.search(r"\d", head[: match.start()]):
+        return math.nan, "", "eq", "gdp_growth", match.end()
+    match = _REL_GDP_GT.search(head)
+    if match and not re.search(r"\d", head[: match.start()]):
+        return math.nan, "", "gt", "gdp_growth", match.end()
+    match = _REL_LEVEL.search(head)
+    if match and not re.search(r"\d", head[: match.start()]):
+        level = match.group("level")
+        national = level in ("全国", "国家")
+        both = level in ("国家和省", "国家、省", "国省")
+        cmp_word = match.group("cmp")
+        comparator = {"不低于": "ge", "不高于": "le", "不超过": "le", "高于": "gt", "快于": "gt", "超过": "gt",
+                      "低于": "lt", "与": "eq", "同": "eq", "控制在": "le"}[cmp_word]
+        if match.group("margin"):
+            post = match.group("post")
+            if post == "左右":
+                comparator = "approx"
+            elif post == "以上":
+                comparator = "ge"
+            relative_to = "nation" if national else ("higher_level" if both else "province")
+            return float(match.group("margin")), "个百分点", comparator, relative_to, match.end()
+        if cmp_word in ("与", "同") and "同步" not in match.group("rest") and "持平" not in match.group("rest"):
+            return None
+        return math.nan, "", comparator, "nation" if national else "higher_level", match.end()
+    match = _COMPLETE.search(head)
+    if match:
+        return math.nan, "", "eq", "nation" if match.group("level") == "国家" else "higher_level", match.end()
+    return None
+
+
+def _qualitative_zero(region: str) -> tuple[float, str, int] | None:
+    head = region[:16]
+    match = re.search(r"正增长", head)
+    if match:
+        return 0.0, "gt", match.end()
+    match = re.search(r"基本持平", head)
+    if match:
+        return 0.0, "approx", match.end()
+    match = re.search(r"持平", head)
+    if match:
+        return 0.0, "eq", match.end()
+    return None
+
+
+def _keep_mention(text: str, start: int, end: int) -> bool:
+    """False for a mention that is the benchmark of another target (与经济增长同步, 高于GDP增速, 占GDP比重)."""
+    before = text[max(0, start - 3):start]
+    after = text[end:end + 8]
+    if before[-1:] in ("与", "和", "同") and re.match(r"(?:的)?(?:增长|发展|增速)?(?:基本)?(?:保持)?(?:同步|相匹配|相适应)", after):
+        return False
+    if before[-2:] in ("高于", "快于", "低于", "不低于"[-2:]) or before[-1:] in ("占", "于"):
+        return False
+    return True
+
+
+def _statement_targets(text: str, span: tuple[int, int], table: IndicatorTable, *, five_year_ok: bool = True) -> list[_Target]:
+    """Targets of one statement, in order."""
+    s_start, s_end = span
+    mentions = [m for m in table.mentions(text, s_start, s_end) if _keep_mention(text, m[0], m[1])]
+    targets: list[_Target] = []
+    i = 0
+    while i < len(mentions):
+        group = [mentions[i]]
+        while i + 1 < len(mentions) and text[group[-1][1]:mentions[i + 1][0]] in _JOIN:
+            i += 1
+            group.append(mentions[i])
+        last_end = group[-1][1]
+        next_start = mentions[i + 1][0] if i + 1 < len(mentions) else s_end
+        hard = _REGION_END.search(text, last_end, next_start)
+        region_end = hard.start() if hard else next_start
+        # The region may cross one comma when nothing before it says what happens (调控目标，定为…).
+        comma = re.compile(r"[，,]").search(text, last_end, region_end)
+        if comma is not None:
+            first = text[last_end:comma.start()]
+            if _PREDICATE.search(first):
+                region_end = comma.start()
+            else:
+                second = re.compile(r"[，,]").search(text, comma.end(), region_end)
+                if second is not None:
+                    region_end = second.start()
+        region = text[last_end:region_end]
+        i += 1
+        many = "分别" in region
+        values: list[tuple[float, float, str, str, str, int, int]] = []
+        absolute = _absolute(region, table.kind(group[0][2]), group[0][2], many=many)
+        if absolute:
+            values = [(v, h, u, c, "", s, e) for v, h, u, c, s, e in absolute]
+        else:
+            relative = _relative(region)
+            if relative is not None:
+                value, unit, comparator, relative_to, end = relative
+                values = [(value, math.nan, unit, comparator, relative_to, 0, end)]
+            else:
+                zero = _qualitative_zero(region)
+                if zero is not None:
+                    values = [(zero[0], math.nan, "%", zero[1], "", 0, zero[2])]
+        if not values:
+            continue
+        before = text[s_start:group[0][0]]
+        five_year = bool(_FIVE_YEAR.search(before + region[: values[0][5]]))
+        if five_year and not five_year_ok:
+            continue
+        quote = None
+        for quote in _QUOTE_CUE.finditer(before):
+            pass
+        own = None
+        for own in _OWN_CUE.finditer(before):
+            pass
+        scope = "quoted" if quote is not None and (own is None or own.start() < quote.start()) else "own"
+        # 分别 with as many figures as indicators: one each; with two figures for one income: urban, rural.
+        if many and len(values) == len(group) and len(group) > 1:
+            pairs = list(zip(group, values))
+        elif many and len(group) == 1 and len(values) == 2 and group[0][2] == "disposable_income_growth" and not group[0][3]:
+            pairs = [((*group[0][:3], "urban"), values[0]), ((*group[0][:3], "rural"), values[1])]
+        else:
+            pairs = [(m, values[0]) for m in group]
+        for (m_start, _m_end, indicator, var_group), (value, high, unit, comparator, relative_to, _v_start, v_end) in pairs:
+            targets.append(
+                _Target(indicator, var_group, value, high, unit, comparator, relative_to, "set", scope,
+                        "five_year" if five_year else "", (s_start, s_end), m_start, last_end + v_end)
+            )
+    return targets
+
+
+def _find_targets(text: str, table: IndicatorTable) -> list[_Target]:
+    statements = target_statements(text)
+    reviews = _review_ranges(text)
+    review_starts = [r[0] for r in reviews]
+
+    def in_review(pos: int) -> bool:
+        i = bisect_right(review_starts, pos) - 1
+        return i >= 0 and pos < reviews[i][1]
+
+    found: list[_Target] = []
+    lists: list[int] = []  # statement indexes of target statements
+    for n, (start, end, _paragraph) in enumerate(statements):
+        statement = text[start:end]
+        if in_review(start) or not _LIST_CUE.search(statement):
+            continue
+        cue = _LIST_CUE.search(statement)
+        if _PAST.search(statement[: cue.start()]) if cue else False:
+            continue
+        lists.append(n)
+    taken: set[int] = set()
+    # 1. target lists, with the rest of their paragraph (or the next one after a bare 主要预期目标是：)
+    for n in lists:
+        if n in taken:
+            continue
+        start, end, paragraph = statements[n]
+        members = [n]
+        cue = _LIST_CUE.search(text, start, end)
+        if cue is not None and not text[cue.end():end].strip() and n + 1 < len(statements):
+            paragraph = statements[n + 1][2]
+            members = [n + 1]
+        k = members[-1] + 1
+        while k < len(statements) and statements[k][2] == paragraph:
+            if _FOLLOW_STOP.search(text[statements[k][0]:statements[k][1]]):
+                break
+            members.append(k)
+            k += 1
+        for member in members:
+            taken.add(member)
+            found.extend(_statement_targets(text, statements[member][:2], table))
+    # 2. this year's target stated elsewhere in the plan part (after the list, when there is one)
+    first_list = statements[lists[0]][0] if lists else 0
+    for n, (start, end, _paragraph) in enumerate(statements):
+        if n in taken or start < first_list or in_review(start):
+            continue
+        statement = text[start:end]
+        if not _THIS_YEAR.search(statement) or _PAST.search(statement) or not _FALLBACK_CUE.search(statement):
+            continue
+        found.extend(t for t in _statement_targets(text, (start, end), table, five_year_ok=False))
+    # 3. an explicit refusal to set a growth target
+    for match in _NOT_SET.finditer(text):
+        if not in_review(match.start()):
+            span = next(((s, e) for s, e, _ in statements if s <= match.start() < e), (match.start(), match.end()))
+            found.append(_Target("gdp_growth", "", math.nan, math.nan, "", "", "", "not_set", "own", "", span, match.start(), match.end()))
+            break
+    return found
+
+
+def targets_extract_columns(
+    text: str,
+    *,
+    doc_id: str = "",
+    date: str = "",
+    year: int | None = None,
+    indicators: IndicatorTable | None = None,
+) -> dict[str, list]:
+    """:func:`targets_extract` as a dict of equal-length column lists (the pipeline's fast path)."""
+    table = indicators or _default_table()
+    rows: dict[tuple[str, str, str, str], _Target] = {}
+    for target in _find_targets(text, table):
+        key = (target.indicator, target.group, target.scope, target.period)
+        if key in rows:
+            continue  # the first statement wins: the target list comes first
+        if target.status == "not_set" and any(k[0] == "gdp_growth" and k[2] == "own" and not k[3] for k in rows):
+            continue
+        rows[key] = target
+    columns: dict[str, list] = {name: [] for name in TARGET_COLUMNS}
+    for target in sorted(rows.values(), key=lambda t: (t.start, t.indicator, t.group)):
+        values = {
+            "doc_id": doc_id, "date": date, "year": year, "indicator": target.indicator, "label": table.label(target.indicator),
+            "group": target.group, "value": target.value, "value_max": target.value_max, "unit": target.unit,
+            "comparator": target.comparator, "relative_to": target.relative_to, "status": target.status,
+            "scope": target.scope, "period": target.period, "sentence": text[target.statement[0]:target.statement[1]],
+            "start": target.start, "end": target.end, "text": text[target.start:target.end],
+        }
+        for name in TARGET_COLUMNS:
+            columns[name].append(values[name])
+    return columns
+
+
+_DEFAULT: IndicatorTable | None = None
+
+
+def _default_table() -> IndicatorTable:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = indicators_load()
+    return _DEFAULT
+
+
+def targets_extract(
+    text: str,
+    *,
+    doc_id: str = "",
+    date: str = "",
+    year: int | None = None,
+    indicators: IndicatorTable | None = None,
+) -> pd.DataFrame:
+    """The year's headline targets in the cleaned text of one report.
+
+    Args:
+        text: the cleaned text (``analysis.ingest.document_read(...).text``).
+        doc_id, date, year: copied into their columns (``year``: the year the
+            targets are for, normally the report's year).
+        indicators: an :class:`~analysis.measures.indicators.IndicatorTable`
+            (default: the bundled ``indicators_zh.yaml``).
+
+    Returns:
+        One row per indicator × group × scope × period, columns
+        :data:`TARGET_COLUMNS`, in text order; ``text == cleaned[start:end]``.
+    """
+    columns = targets_extract_columns(text, doc_id=doc_id, date=date, year=year, indicators=indicators)
+    frame = pd.DataFrame(columns, columns=TARGET_COLUMNS)
+    for name in ("value", "value_max"):
+        frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")
+    frame["year"] = pd.array(frame["year"], dtype="Int64")
+    for name in ("start", "end"):
+        frame[name] = frame[name].astype("int64")
+    return frame
