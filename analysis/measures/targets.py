@@ -53,7 +53,7 @@ _PAST = re.compile(r"预计|估计|预测|完成了|实现了|以来|超过预�
 _FIVE_YEAR = re.compile(r"年均|平均每年|期间|今后五年|五年内|今后5年")
 _FOLLOW_STOP = re.compile(r"上述|这个目标|这一目标|这些目标|实现这|提出.{0,12}目标|确定.{0,6}目标|主要考虑|考虑了")
 _THIS_YEAR = re.compile(r"今年|全年|本年度?|明年")
-_FALLBACK_CUE = re.compile(r"预期|目标|要|拟|计划|力争|确保|定为|安排|争取")
+_FALLBACK_CUE = re.compile(r"预期|目标|要|拟|计划|确保|定为|安排")
 _NOT_SET = re.compile(r"(?:没有|不再|未)(?:提出|设定|设置)[^。；]{0,16}(?:增速|增长|经济增长)[^。；]{0,8}目标")
 _QUOTE_CUE = re.compile(r"(?:国家|全国|全省|省委|省政府|自治区|省里|党中央|国务院)[^，。；：:]{0,10}(?:提出|确定|设定|明确|要求)")
 _OWN_CUE = re.compile(r"我市|我区|我县|我州|我盟|全市|全州|全县|全区|本市|我们")
@@ -87,7 +87,10 @@ _REL_LEVEL = re.compile(
     r"(?P<level>国家和省|国家、省|国省|全国|国家|全省|省平|省|全区|自治区|全州)"
     r"(?P<rest>[^，,；;。]{0,12}?)(?:(?P<margin>\d+(?:\.\d+)?)个百分点(?P<post>左右|以上)?|(?=[，,；;。]|$))"
 )
-_COMPLETE = re.compile(r"完成(?P<level>省|国家|市|上级)(?:下达|定|确定)")
+_HIGHER = re.compile(
+    r"(?P<pre>控制在|完成|在|不超过|不高于|低于)?(?P<level>国家和省|国家|省|自治区|市政府|上级)(?:政府)?"
+    r"(?P<how>下达|定|确定|调控|控|规定)(?:的)?(?:年度)?(?:目标|任务|范围|要求|线)?(?:任务)?(?P<post>以内|范围内|之内)?"
+)
 _PREDICATE = re.compile(
     r"增长|增速|增幅|涨幅|下降|降低|减少|提高|上涨|保持|稳定|实现|控制|同步|持平|改善|提升|稳中|促稳|回稳|向好|合理|达到|完成|突破|高于|低于|在|为|按|\d|%"
 )
@@ -129,6 +132,28 @@ def target_statements(text: str) -> list[tuple[int, int, int]]:
         piece = text[start:]
         spans.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip()), paragraph))
     return spans
+
+
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%，、（(])\n+(?=[\u4e00-\u9fff\d%）)])")
+_LINE_END_MARK = re.compile(r"[。！？!?；;：:”’」』）)]$")
+
+
+def _unwrap(text: str) -> tuple[str, list[int] | None]:
+    """A hard-wrapped text (most lines end mid-sentence) with the wrapping line breaks removed,
+    and the offset in ``text`` of every character kept; ``(text, None)`` when the text is not hard-wrapped."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 20 or sum(not _LINE_END_MARK.search(line) for line in lines) < 0.5 * len(lines):
+        return text, None
+    kept: list[int] = []
+    pieces: list[str] = []
+    position = 0
+    for match in _WRAP.finditer(text):
+        pieces.append(text[position:match.start()])
+        kept.extend(range(position, match.start()))
+        position = match.end()
+    pieces.append(text[position:])
+    kept.extend(range(position, len(text)))
+    return "".join(pieces), kept
 
 
 def _review_ranges(text: str) -> list[tuple[int, int]]:
@@ -227,12 +252,19 @@ def _relative(region: str) -> tuple[float, str, str, str, int] | None:
                 comparator = "ge"
             relative_to = "nation" if national else ("higher_level" if both else "province")
             return float(match.group("margin")), "个百分点", comparator, relative_to, match.end()
-        if cmp_word in ("与", "同") and "同步" not in match.group("rest") and "持平" not in match.group("rest"):
+        if cmp_word in ("与", "同") and not re.search("同步|持平|一致", match.group("rest")):
             return None
         return math.nan, "", comparator, "nation" if national else "higher_level", match.end()
-    match = _COMPLETE.search(head)
-    if match:
-        return math.nan, "", "eq", "nation" if match.group("level") == "国家" else "higher_level", match.end()
+    match = _HIGHER.search(head)
+    if match and not re.search(r"\d", head[: match.start()]):
+        pre = match.group("pre") or ""
+        if pre == "低于":
+            comparator = "lt"
+        elif pre in ("控制在", "不超过", "不高于") or match.group("post") or match.group("how") in ("控", "调控"):
+            comparator = "le"
+        else:
+            comparator = "eq"
+        return math.nan, "", comparator, "nation" if match.group("level") == "国家" else "higher_level", match.end()
     return None
 
 
@@ -341,14 +373,29 @@ def _find_targets(text: str, table: IndicatorTable) -> list[_Target]:
 
     found: list[_Target] = []
     lists: list[int] = []  # statement indexes of target statements
+    dense: list[int] = []
     for n, (start, end, _paragraph) in enumerate(statements):
         statement = text[start:end]
-        if in_review(start) or not _LIST_CUE.search(statement):
+        if in_review(start):
             continue
         cue = _LIST_CUE.search(statement)
-        if _PAST.search(statement[: cue.start()]) if cue else False:
+        if cue is not None:
+            if not _PAST.search(statement[: cue.start()]):
+                lists.append(n)
             continue
-        lists.append(n)
+        if not lists and not _PAST.search(statement) and len({t.indicator for t in _statement_targets(text, (start, end), table)}) >= 3:
+            dense.append(n)
+    if not lists:
+        # A list without a cue (综合考虑各方面因素，今年地区生产总值增长6%左右…) is the first statement
+        # with targets of three indicators where this year is named in it or in the two before it.
+        for n in dense:
+            context = text[statements[max(0, n - 2)][0]:statements[n][1]]
+            if _THIS_YEAR.search(context) and re.search(r"今年|总体要求|目标|综合考虑", context):
+                while n > 0 and statements[n - 1][2] == statements[n][2] and _THIS_YEAR.search(text[statements[n - 1][0]:statements[n - 1][1]]) \
+                        and not _PAST.search(text[statements[n - 1][0]:statements[n - 1][1]]):
+                    n -= 1
+                lists.append(n)
+                break
     taken: set[int] = set()
     # 1. target lists, with the rest of their paragraph (or the next one after a bare 主要预期目标是：)
     for n in lists:
@@ -361,23 +408,32 @@ def _find_targets(text: str, table: IndicatorTable) -> list[_Target]:
             paragraph = statements[n + 1][2]
             members = [n + 1]
         k = members[-1] + 1
-        while k < len(statements) and statements[k][2] == paragraph:
-            if _FOLLOW_STOP.search(text[statements[k][0]:statements[k][1]]):
+        while k < len(statements) and statements[k][2] == paragraph and k - members[0] < 4:
+            if _FOLLOW_STOP.search(text[statements[k][0]:statements[k][1]]) or not _statement_targets(text, statements[k][:2], table):
                 break
             members.append(k)
             k += 1
         for member in members:
             taken.add(member)
             found.extend(_statement_targets(text, statements[member][:2], table))
-    # 2. this year's target stated elsewhere in the plan part (after the list, when there is one)
+    # 2. this year's target stated elsewhere in the plan part (after the list, when there is one):
+    #    a clause naming this year and a target (今年进出口总额预期增长7.5%左右), and the deficit ratio.
     first_list = statements[lists[0]][0] if lists else 0
     for n, (start, end, _paragraph) in enumerate(statements):
         if n in taken or start < first_list or in_review(start):
             continue
-        statement = text[start:end]
-        if not _THIS_YEAR.search(statement) or _PAST.search(statement) or not _FALLBACK_CUE.search(statement):
-            continue
-        found.extend(t for t in _statement_targets(text, (start, end), table, five_year_ok=False))
+        for target in _statement_targets(text, (start, end), table, five_year_ok=not lists):
+            lead = text[start:target.end]
+            if target.indicator == "deficit_ratio":
+                if not _PAST.search(text[start:target.start]) or "拟" in lead:
+                    found.append(target)
+                continue
+            if _PAST.search(lead):
+                continue
+            clause_start = max(text.rfind(mark, start, target.start) for mark in "，,；;：:")
+            scope = lead if target.indicator == "gdp_growth" else text[max(start, clause_start):target.end]
+            if _THIS_YEAR.search(scope) and _FALLBACK_CUE.search(scope):
+                found.append(target)
     # 3. an explicit refusal to set a growth target
     for match in _NOT_SET.finditer(text):
         if not in_review(match.start()):
@@ -398,13 +454,19 @@ def targets_extract_columns(
     """:func:`targets_extract` as a dict of equal-length column lists (the pipeline's fast path)."""
     table = indicators or _default_table()
     rows: dict[tuple[str, str, str, str], _Target] = {}
-    for target in _find_targets(text, table):
+    joined, where = _unwrap(text)
+    for target in _find_targets(joined, table):
+        if where is not None:
+            target.start, target.end = where[target.start], where[target.end - 1] + 1
+            target.statement = (where[target.statement[0]], where[target.statement[1] - 1] + 1)
         key = (target.indicator, target.group, target.scope, target.period)
         if key in rows:
             continue  # the first statement wins: the target list comes first
         if target.status == "not_set" and any(k[0] == "gdp_growth" and k[2] == "own" and not k[3] for k in rows):
             continue
         rows[key] = target
+    # A five-year average is reported only where the year has no annual target of its own.
+    rows = {k: t for k, t in rows.items() if not (k[3] == "five_year" and (*k[:3], "") in rows)}
     columns: dict[str, list] = {name: [] for name in TARGET_COLUMNS}
     for target in sorted(rows.values(), key=lambda t: (t.start, t.indicator, t.group)):
         values = {
