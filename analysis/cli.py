@@ -8,6 +8,7 @@ Commands (``python -m analysis COMMAND --help`` for each):
 * ``count FILE... --term T`` — occurrences of terms, as CSV;
 * ``kwic FILE... --term T`` — keywords in context, as TSV;
 * ``quotas FILE...`` — quota and deadline mentions, as CSV or JSON lines;
+* ``targets FILE...`` — the year's headline targets (one row per indicator), as CSV or JSON lines;
 * ``lexicon check FILE`` — lint a lexicon file;
 * ``brief [CORPUS...]`` — charts and a one-page briefing;
 * ``cache clear`` — empty the per-document cache.
@@ -80,6 +81,7 @@ def _add_analysis(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--stopwords", default="", metavar="FILE", help="a stopword list (default: the bundled list)")
     group.add_argument("--segmenter", default=None, choices=["jieba", "rjieba"], help="rjieba (fast; the default when installed) or jieba (the reference)")
     group.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
+    group.add_argument("--indicators", default="", metavar="FILE", help="an indicator YAML file added to the bundled table of headline indicators (targets)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -123,6 +125,11 @@ def _parser() -> argparse.ArgumentParser:
     quotas.add_argument("files", nargs="+", help="files and/or folders")
     quotas.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     _add_analysis(quotas)
+
+    targets = commands.add_parser("targets", help="the year's headline targets in government work reports (one row per indicator)")
+    targets.add_argument("files", nargs="+", help="files and/or folders")
+    targets.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    _add_analysis(targets)
 
     lexicon = commands.add_parser("lexicon", help="lexicon tools")
     lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", metavar="SUBCOMMAND")
@@ -170,6 +177,10 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
         raise UsageError("--scheduler goes with --backend dask")
     if args.extend_lexicon and not args.lexicon:
         raise UsageError("--extend-lexicon needs --lexicon FILE")
+    if getattr(args, "indicators", ""):
+        from analysis.measures.indicators import indicators_cached
+
+        indicators_cached(args.indicators)  # a bad file stops here, with one line naming it
     return Options(
         lexicon=args.lexicon,
         extend_default=args.extend_lexicon,
@@ -178,6 +189,7 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
         max_mb=args.max_mb,
         selection=selection,
         cache=not getattr(args, "no_cache", False),
+        indicators=getattr(args, "indicators", ""),
     )
 
 
@@ -269,6 +281,8 @@ def _summary(result, out: Path) -> str:  # type: ignore[no-untyped-def]
         if len(top):
             lines.append("top lexicon terms: " + ", ".join(f"{t} {c}" for t, c in top.items()))
         lines.append(f"{len(result.quotas)} quota/deadline mentions")
+        if result.targets is not None and len(result.targets):
+            lines.append(f"{len(result.targets)} headline targets in {result.targets['doc_id'].nunique()} reports (targets.csv)")
     if result.unmatched_rows:
         shown = ", ".join(result.unmatched_rows[:5]) + (" …" if len(result.unmatched_rows) > 5 else "")
         lines.append(f"metadata table: {len(result.unmatched_rows)} rows name no file found ({shown})")
@@ -363,6 +377,28 @@ def _cmd_quotas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_targets(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from analysis.measures.indicators import indicators_cached
+    from analysis.measures.targets import TARGET_COLUMNS, targets_extract
+
+    indicators = indicators_cached(_options(args).indicators)
+    documents = _read_documents(args.files)
+    frames = [
+        targets_extract(doc.text, doc_id=doc.doc_id, date=doc.metadata.date.iso(), year=doc.metadata.date.year, indicators=indicators)
+        for doc in documents
+    ]
+    frames = [f for f in frames if not f.empty]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TARGET_COLUMNS)
+    if args.format == "jsonl":
+        for record in json.loads(table.to_json(orient="records", force_ascii=False)):
+            print(json.dumps(record, ensure_ascii=False))
+    else:
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
 def _cmd_lexicon(args: argparse.Namespace) -> int:
     from analysis.lexicon import lexicon_check, lexicon_default, lexicon_load
 
@@ -418,6 +454,7 @@ _COMMANDS = {
     "count": _cmd_count,
     "kwic": _cmd_kwic,
     "quotas": _cmd_quotas,
+    "targets": _cmd_targets,
     "lexicon": _cmd_lexicon,
     "brief": _cmd_brief,
     "cache": _cmd_cache,

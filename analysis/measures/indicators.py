@@ -11,15 +11,17 @@ every example through :func:`analysis.measures.targets.targets_extract`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
 import yaml
 
-__all__ = ["Indicator", "Variant", "IndicatorTable", "IndicatorError", "indicators_load", "DEFAULT_INDICATORS"]
+__all__ = ["Indicator", "Variant", "IndicatorTable", "IndicatorError", "indicators_load", "indicators_cached", "DEFAULT_INDICATORS"]
 
 DEFAULT_INDICATORS = "indicators_zh.yaml"
 KINDS = ("growth", "level", "rate")
@@ -57,6 +59,7 @@ class IndicatorTable:
     indicators: dict[str, Indicator]
     source: str
     version: str = ""
+    sha256: str = ""  # of the file(s) read
     _pattern: re.Pattern[str] | None = None
     _groups: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -88,6 +91,10 @@ class IndicatorTable:
             found.append((match.start(), match.end(), indicator_id, group))
         return found
 
+    def fingerprint(self) -> str:
+        """The first 16 hex digits of the SHA-256 of the file(s) read (part of the per-speech cache key)."""
+        return self.sha256[:16]
+
     def label(self, indicator_id: str) -> str:
         return self.indicators[indicator_id].label if indicator_id in self.indicators else indicator_id
 
@@ -95,7 +102,7 @@ class IndicatorTable:
         return self.indicators[indicator_id].kind if indicator_id in self.indicators else "growth"
 
 
-def _read(path: Path | None) -> tuple[dict[str, Any], str]:
+def _read(path: Path | None) -> tuple[dict[str, Any], str, str]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     if path is None:
         text = resources.files("analysis.data").joinpath(DEFAULT_INDICATORS).read_text(encoding="utf-8")
@@ -112,7 +119,7 @@ def _read(path: Path | None) -> tuple[dict[str, Any], str]:
         raise IndicatorError(f"{source}: not valid YAML ({str(err).splitlines()[0]})") from err
     if not isinstance(data, dict) or not isinstance(data.get("indicators"), list):
         raise IndicatorError(f"{source}: expected a mapping with a list 'indicators'")
-    return data, source
+    return data, source, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _parse(data: dict[str, Any], source: str) -> dict[str, Indicator]:
@@ -150,13 +157,20 @@ def indicators_load(path: str | Path | None = None, *, extend: bool = True) -> I
             indicator of the same id replaces the bundled one); ``False``
             uses the file alone.
     """
-    data, source = _read(None)
+    data, source, digest = _read(None)
     indicators = _parse(data, source)
     version = str(data.get("version", ""))
     if path is not None:
-        user, user_source = _read(Path(path))
+        user, user_source, user_digest = _read(Path(path))
         parsed = _parse(user, user_source)
         indicators = {**indicators, **parsed} if extend else parsed
         source = f"{source} + {user_source}" if extend else user_source
         version = f"{version}+{user.get('version', '')}" if extend else str(user.get("version", ""))
-    return IndicatorTable(indicators, source, version)
+        digest = hashlib.sha256((digest + user_digest).encode()).hexdigest() if extend else user_digest
+    return IndicatorTable(indicators, source, version, digest)
+
+
+@lru_cache(maxsize=8)
+def indicators_cached(path: str = "") -> IndicatorTable:
+    """:func:`indicators_load` of ``path`` (``""``: the bundled table), loaded once per process."""
+    return indicators_load(path or None)

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.measures.indicators import IndicatorTable, indicators_load
+from analysis.measures.indicators import IndicatorTable, indicators_cached
 from analysis.measures.quotas import parse_number
 from analysis.text.outline import find_headings
 
-__all__ = ["TARGET_COLUMNS", "targets_extract", "targets_extract_columns", "target_statements"]
+__all__ = ["TARGET_COLUMNS", "targets_extract", "targets_extract_columns", "targets_frame", "target_statements"]
 
 TARGET_COLUMNS = [
     "doc_id", "date", "year", "indicator", "label", "group", "value", "value_max", "unit", "comparator",
@@ -138,19 +138,31 @@ _WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%，、（(])\n+(?=[\u4e00-\u9fff\d%）
 _LINE_END_MARK = re.compile(r"[。！？!?；;：:”’」』）)]$")
 
 
+_NUMBER_BREAK = re.compile(r"(?<=[\d.])\n+(?=[\d.万亿%])")
+
+
 def _unwrap(text: str) -> tuple[str, list[int] | None]:
-    """A hard-wrapped text (most lines end mid-sentence) with the wrapping line breaks removed,
-    and the offset in ``text`` of every character kept; ``(text, None)`` when the text is not hard-wrapped."""
+    """The text with line breaks inside a number removed (``74.4\\n万亿元``), and in a hard-wrapped
+    text (most lines end mid-sentence) every wrapping line break; with the offset in ``text`` of every
+    character kept.  ``(text, None)`` when nothing is removed."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if len(lines) < 20 or sum(not _LINE_END_MARK.search(line) for line in lines) < 0.5 * len(lines):
+    wrapped = len(lines) >= 20 and sum(not _LINE_END_MARK.search(line) for line in lines) >= 0.5 * len(lines)
+    breaks = list((_WRAP if wrapped else _NUMBER_BREAK).finditer(text))
+    if wrapped:
+        breaks = sorted({m.span() for m in breaks} | {m.span() for m in _NUMBER_BREAK.finditer(text)})
+    else:
+        breaks = [m.span() for m in breaks]
+    if not breaks:
         return text, None
     kept: list[int] = []
     pieces: list[str] = []
     position = 0
-    for match in _WRAP.finditer(text):
-        pieces.append(text[position:match.start()])
-        kept.extend(range(position, match.start()))
-        position = match.end()
+    for start, end in breaks:
+        if start < position:
+            continue
+        pieces.append(text[position:start])
+        kept.extend(range(position, start))
+        position = end
     pieces.append(text[position:])
     kept.extend(range(position, len(text)))
     return "".join(pieces), kept
@@ -481,14 +493,8 @@ def targets_extract_columns(
     return columns
 
 
-_DEFAULT: IndicatorTable | None = None
-
-
 def _default_table() -> IndicatorTable:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = indicators_load()
-    return _DEFAULT
+    return indicators_cached("")
 
 
 def targets_extract(
@@ -512,7 +518,11 @@ def targets_extract(
         One row per indicator × group × scope × period, columns
         :data:`TARGET_COLUMNS`, in text order; ``text == cleaned[start:end]``.
     """
-    columns = targets_extract_columns(text, doc_id=doc_id, date=date, year=year, indicators=indicators)
+    return targets_frame(targets_extract_columns(text, doc_id=doc_id, date=date, year=year, indicators=indicators))
+
+
+def targets_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """Columns of :data:`TARGET_COLUMNS` (as :func:`targets_extract_columns` gives them) as a typed DataFrame."""
     frame = pd.DataFrame(columns, columns=TARGET_COLUMNS)
     for name in ("value", "value_max"):
         frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("float64")

@@ -79,6 +79,10 @@ def outputs_write(result: CorpusResult, out: Path) -> list[Path]:
         "formulations.csv": result.formulations,
         "quotas.csv": result.quotas,
     }
+    # Headline targets (#15): written when the run computed them (a result cached by an older version has none).
+    for name, frame in (("targets.csv", result.targets), ("targets_vs_realised.csv", result.targets_vs_realised)):
+        if frame is not None:
+            tables[name] = frame
     for name, frame in tables.items():
         _csv(frame, out / name)
         written.append(out / name)
