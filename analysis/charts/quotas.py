@@ -48,7 +48,7 @@ def quotas_timeline_plot(
     title = title or text["quota_title"].format(period=text["period"][trend.period])
     rows = pd.DataFrame() if newest is None else newest
     if len(rows) and "status" in rows.columns:
-        order = {"changed": 0, "new": 1, "same": 2}
+        order = {"raised": 0, "lowered": 1, "changed": 2, "new": 3, "dropped": 4, "unchanged": 5, "same": 5}
         rows = rows.assign(_o=rows["status"].map(order).fillna(3)).sort_values("_o", kind="stable").drop(columns="_o")
     n_rows = len(rows)
     rows = rows.head(n)
@@ -104,7 +104,7 @@ def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str, total: int) 
         subject = _shorten(row.get("subject", "") or "", 14)
         quote = _shorten(row.get("text", "") or "", 18)
         if has_status:
-            previous = _value_text(row.get("previous_value"), row.get("unit")) if row.get("status") == "changed" else ""
+            previous = _value_text(row.get("previous_value"), row.get("unit")) if row.get("status") in ("changed", "raised", "lowered", "dropped") else ""
             cells.append([text["status"].get(row["status"], row["status"]), subject, quote, previous])
         else:
             cells.append([subject, quote])

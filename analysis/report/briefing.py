@@ -83,7 +83,7 @@ _WORDS = {
         "top_terms": "高频术语",
         "top_themes": "主要主题",
         "none": "无",
-        "status": {"new": "新增", "changed": "变化", "same": "不变"},
+        "status": {"new": "新增", "changed": "变化", "same": "不变", "raised": "上调", "lowered": "下调", "unchanged": "不变", "dropped": "未再提"},
         "single": "只有一次有日期的会议：没有可比较的上一期。",
         "figures": "全部图表",
         "made": "由 zh-speech-analysis {version} 生成；词表 {lexicon}",
@@ -112,7 +112,7 @@ _WORDS = {
         "top_terms": "Most frequent terms",
         "top_themes": "Leading themes",
         "none": "none",
-        "status": {"new": "new", "changed": "changed", "same": "same"},
+        "status": {"new": "new", "changed": "changed", "same": "same", "raised": "raised", "lowered": "lowered", "unchanged": "unchanged", "dropped": "dropped"},
         "single": "Only one dated meeting: there is no previous period to compare with.",
         "figures": "All figures",
         "made": "Made with zh-speech-analysis {version}; lexicon {lexicon}",
@@ -373,13 +373,13 @@ def _headlines(briefing: Briefing) -> list[tuple[str, list[str]]]:
 def _quota_lines(briefing: Briefing, words: dict) -> list[str]:
     table = briefing.quota_change
     if table is not None:
-        order = {"changed": 0, "new": 1, "same": 2}
-        rows = table.assign(_o=table["status"].map(order)).sort_values("_o", kind="stable").head(6)
+        order = {"raised": 0, "lowered": 1, "changed": 2, "new": 3, "dropped": 4, "unchanged": 5, "same": 5}
+        rows = table.assign(_o=table["status"].map(order).fillna(6)).sort_values("_o", kind="stable").head(6)
         lines = []
         for r in rows.itertuples():
             status = words["status"].get(r.status, r.status)
-            before = f" ← {r.previous_text}" if r.status == "changed" and r.previous_text else ""
-            lines.append(f"[{status}] {r.subject or '—'}: {r.text}{before}")
+            before = f" ← {r.previous_text}" if r.status in ("changed", "raised", "lowered") and r.previous_text else ""
+            lines.append(f"[{status}] {r.subject or '—'}: {r.text or r.previous_text}{before}")
         return lines or [words["none"]]
     quotas = briefing.result.quotas
     rows = quotas[quotas["doc_id"] == briefing.latest_doc].head(6) if len(quotas) else quotas
