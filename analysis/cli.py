@@ -146,6 +146,8 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--font", default="", metavar="FILE", help="a font file for the charts (default: bundled Noto Sans SC)")
     brief.add_argument("--terms", default="", help="comma-separated terms to chart (default: the most frequent lexicon terms)")
     brief.add_argument("--period", choices=["month", "quarter", "year"], default="", help="time unit (default: month, or year for annual series)")
+    brief.add_argument("--reference-targets", default="", metavar="PATH",
+                       help="a targets.csv, or a report file/folder, giving the reference (e.g. national) target line of the cross-report target chart")
     brief.add_argument("--quiet", action="store_true")
     _add_selection(brief)
     _add_analysis(brief)
@@ -417,6 +419,11 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     from analysis.report import brief_write
 
     options = _options(args, with_selection=True)
+    reference = None
+    if args.reference_targets:
+        from analysis.report.target_figures import reference_targets_read
+
+        reference = reference_targets_read(args.reference_targets)
     written = brief_write(
         args.corpus,
         out=Path(args.out),
@@ -429,6 +436,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         font=args.font or None,
         terms=[t.strip() for t in args.terms.split(",") if t.strip()],
         period=args.period or None,
+        reference_targets=reference,
     )
     if not args.quiet:
         print(f"wrote {len(written)} files into {args.out}/ (figures/, briefing.html, briefing.pdf)")

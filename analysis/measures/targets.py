@@ -78,6 +78,7 @@ _PRE_COMPARATOR = dict(_PRE)
 _POST_COMPARATOR = {"左右": "approx", "上下": "approx", "及以上": "ge", "以上": "ge", "以内": "le", "以下": "le",
                     "范围内": "le", "之内": "le", "目标内": "le"}
 _OLD_LEVEL = re.compile(r"(?:从|由)[^，,；;\d]{0,8}$")
+_FULFILMENT = re.compile(r"完成[^，,；;增长]{0,4}$")  # 计划完成102.6%: how far a plan was fulfilled, not a target
 _AFTER_DATE = re.compile(r"\s?(?:年|月|日|季度)")
 # Relative targets
 _REL_GDP_EQ = re.compile(r"(?:与|和|同)(?:地区生产总值|国内生产总值|经济|GDP)(?:的)?(?:增长|发展|增速)?(?:基本)?(?:保持)?(?:同步|相匹配|相适应)")
@@ -219,7 +220,7 @@ def _absolute(region: str, kind: str, indicator: str, *, many: bool) -> list[tup
             continue
         if not number.group("ca") and not unit and _AFTER_DATE.match(region, number.end()):
             continue
-        if unit == "个百分点" or _OLD_LEVEL.search(region[: number.start()]):
+        if unit == "个百分点" or _OLD_LEVEL.search(region[: number.start()]) or _FULFILMENT.search(region[: number.start()]):
             continue
         if kind in ("growth", "rate"):
             index = indicator == "cpi" and not unit and low >= 90

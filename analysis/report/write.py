@@ -30,6 +30,7 @@ def brief_write(
     period: str | None = None,
     backend: str = "local",
     scheduler: str | None = None,
+    reference_targets: pd.DataFrame | None = None,
 ) -> list[Path]:
     """Run the job on ``corpus`` and write the chart pack and the briefing into ``out``.
 
@@ -45,6 +46,9 @@ def brief_write(
         period: ``month``, ``quarter`` or ``year`` (default: chosen from the dates).
         backend, scheduler: passed to :func:`~analysis.run.corpus_run`
             (``local`` or ``dask``; a Dask scheduler address).
+        reference_targets: headline targets to draw as the reference line of
+            the cross-report target chart when the corpus has no national
+            report for that year (:func:`analysis.report.target_figures.reference_targets_read`).
 
     Returns:
         Every file written.
@@ -61,7 +65,7 @@ def brief_write(
     if result.corpus.empty:
         raise RuntimeError("no speech could be read (see the ingest report)")
     written = outputs_write(result, out)
-    briefing = brief_build(result, lang=lang, font=font, terms=list(terms), period=period)
+    briefing = brief_build(result, lang=lang, font=font, terms=list(terms), period=period, reference_targets=reference_targets)
 
     tables = out / "trends"
     tables.mkdir(parents=True, exist_ok=True)
