@@ -239,9 +239,12 @@ def targets_across_plot(
     with _styled(font):
         fig = _figure((11, 4.6), source=source)
         ax = fig.add_subplot()
-        ax.boxplot([level], vert=False, widths=0.5, showfliers=False, positions=[0],
-                   boxprops={"color": "#999999"}, whiskerprops={"color": "#999999"}, capprops={"color": "#999999"},
-                   medianprops={"color": "#666666"})
+        box = dict(widths=0.5, showfliers=False, positions=[0], boxprops={"color": "#999999"}, whiskerprops={"color": "#999999"},
+                   capprops={"color": "#999999"}, medianprops={"color": "#666666"})
+        try:
+            ax.boxplot([level], orientation="horizontal", **box)  # matplotlib >= 3.10
+        except TypeError:
+            ax.boxplot([level], vert=False, **box)
         rng = np.random.default_rng(15)
         jitter = rng.uniform(-0.18, 0.18, len(rows))
         seen: set[str] = set()

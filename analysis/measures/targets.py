@@ -481,7 +481,7 @@ def targets_extract_columns(
     # A five-year average is reported only where the year has no annual target of its own.
     rows = {k: t for k, t in rows.items() if not (k[3] == "five_year" and (*k[:3], "") in rows)}
     columns: dict[str, list] = {name: [] for name in TARGET_COLUMNS}
-    for target in sorted(rows.values(), key=lambda t: (t.start, t.indicator, t.group)):
+    for target in sorted(rows.values(), key=lambda t: t.start):  # stable: urban before rural at one position
         values = {
             "doc_id": doc_id, "date": date, "year": year, "indicator": target.indicator, "label": table.label(target.indicator),
             "group": target.group, "value": target.value, "value_max": target.value_max, "unit": target.unit,
