@@ -36,6 +36,8 @@ _PUBLIC = {
     "themes_distribution": "analysis.measures.themes", "textstat_keyness": "analysis.measures.keyness",
     "quotas_extract": "analysis.measures.quotas", "formulations_find": "analysis.measures.formulations",
     "duplicates_flag": "analysis.measures.near_duplicates",
+    "targets_extract": "analysis.measures.targets", "indicators_load": "analysis.measures.indicators",
+    "outcomes_extract": "analysis.measures.target_outcomes", "targets_vs_realised": "analysis.measures.target_outcomes",
     # run
     "Options": "analysis.run", "Selection": "analysis.run", "CorpusResult": "analysis.run", "corpus_run": "analysis.run",
     "outputs_write": "analysis.run",
@@ -43,6 +45,7 @@ _PUBLIC = {
     "terms_trend": "analysis.trends", "themes_trend": "analysis.trends", "quotas_trend": "analysis.trends",
     "terms_change": "analysis.trends", "themes_change": "analysis.trends", "quotas_change": "analysis.trends",
     "period_choose": "analysis.trends", "periods_assign": "analysis.trends",
+    "targets_change": "analysis.trends.target_changes",
     # report
     "brief_build": "analysis.report", "brief_write": "analysis.report",
 }

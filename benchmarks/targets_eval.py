@@ -80,7 +80,7 @@ def evaluate(split: str, labels_dir: Path, *, verbose: bool) -> None:
     for path, labels in sorted(by_file.items()):
         root = roots[labels[0]["corpus"]]
         doc = document_read(root / path, path)
-        found = targets_extract(doc.text, doc_id=path)
+        found = targets_extract(doc.text, doc_id=path, year=doc.metadata.date.year)
         found = found[found["scope"] == "own"]
         predicted = {(r.indicator, r.group, r.period): r for r in found.itertuples()}
         keys = set()

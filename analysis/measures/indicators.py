@@ -39,6 +39,7 @@ class Variant:
     group: str = ""
     example: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+    rank: int = 0
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class IndicatorTable:
     version: str = ""
     sha256: str = ""  # of the file(s) read
     _pattern: re.Pattern[str] | None = None
-    _groups: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _groups: dict[str, tuple[str, str, int]] = field(default_factory=dict)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -74,21 +75,21 @@ class IndicatorTable:
             variants.sort(key=lambda item: -len(re.sub(r"\(\?:|[()?|\\*+]", "", item[1].pattern)))
             for n, (indicator_id, variant) in enumerate(variants):
                 name = f"v{n}"
-                groups[name] = (indicator_id, variant.group)
+                groups[name] = (indicator_id, variant.group, variant.rank)
                 parts.append(f"(?P<{name}>{variant.pattern})")
             self._pattern = re.compile("|".join(parts))
             self._groups = groups
         return self._pattern
 
-    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
-        """``(start, end, indicator_id, group)`` of every mention in ``text[start:end]``, in order."""
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str, int]]:
+        """``(start, end, indicator_id, group, rank)`` of every mention in ``text[start:end]``, in order."""
         pattern = self.pattern
         found = []
         for match in pattern.finditer(text, start, len(text) if end is None else end):
             if match.end() == match.start():
                 continue
-            indicator_id, group = self._groups[match.lastgroup]  # type: ignore[index]
-            found.append((match.start(), match.end(), indicator_id, group))
+            indicator_id, group, rank = self._groups[match.lastgroup]  # type: ignore[index]
+            found.append((match.start(), match.end(), indicator_id, group, rank))
         return found
 
     def fingerprint(self) -> str:
@@ -141,7 +142,8 @@ def _parse(data: dict[str, Any], source: str) -> dict[str, Indicator]:
                 raise IndicatorError(f"{source}: indicator {item['id']}: bad pattern {pattern!r} ({err})") from err
             if not pattern or compiled.groups:
                 raise IndicatorError(f"{source}: indicator {item['id']}: pattern {pattern!r} must be non-empty and use (?:…) groups only")
-            variants.append(Variant(pattern, str(variant.get("group", "")), dict(variant.get("example") or {}), str(variant.get("note", ""))))
+            variants.append(Variant(pattern, str(variant.get("group", "")), dict(variant.get("example") or {}), str(variant.get("note", "")),
+                                    int(variant.get("rank", 0) or 0)))
         indicators[str(item["id"])] = Indicator(
             str(item["id"]), str(item.get("label", item["id"])), str(item.get("label_en", item["id"])), kind, tuple(variants)
         )

@@ -90,7 +90,7 @@ def outcomes_extract(
     rows: dict[tuple[str, str], dict] = {}
     for start, end in _statements_of_review(joined, year):
         mentions = table.mentions(joined, start, end)
-        for i, (m_start, m_end, indicator, group) in enumerate(mentions):
+        for i, (m_start, m_end, indicator, group, _rank) in enumerate(mentions):
             if (indicator, group) in rows or joined[max(0, m_start - 2):m_start] in ("全球", "世界", "全国", "全省"):
                 continue
             limit = mentions[i + 1][0] if i + 1 < len(mentions) else end

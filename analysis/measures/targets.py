@@ -53,7 +53,8 @@ _PAST = re.compile(r"预计|估计|预测|完成了|实现了|以来|超过预�
 _FIVE_YEAR = re.compile(r"年均|平均每年|期间|今后五年|五年内|今后5年")
 _FOLLOW_STOP = re.compile(r"上述|这个目标|这一目标|这些目标|实现这|提出.{0,12}目标|确定.{0,6}目标|主要考虑|考虑了")
 _THIS_YEAR = re.compile(r"今年|全年|本年度?|明年")
-_FALLBACK_CUE = re.compile(r"预期|目标|要|拟|计划|确保|定为|安排")
+_FALLBACK_CUE = re.compile(r"预期|目标|要|拟|计划|确保|定为|安排|将")
+_PLAN_CUE = re.compile(r"计划|规划|纲要|力争|预期|目标|规定|到\d{4}年")
 _NOT_SET = re.compile(r"(?:没有|不再|未)(?:提出|设定|设置)[^。；]{0,16}(?:增速|增长|经济增长)[^。；]{0,8}目标")
 _QUOTE_CUE = re.compile(r"(?:国家|全国|全省|省委|省政府|自治区|省里|党中央|国务院)[^，。；：:]{0,10}(?:提出|确定|设定|明确|要求)")
 _OWN_CUE = re.compile(r"我市|我区|我县|我州|我盟|全市|全州|全县|全区|本市|我们")
@@ -96,6 +97,8 @@ _PREDICATE = re.compile(
     r"增长|增速|增幅|涨幅|下降|降低|减少|提高|上涨|保持|稳定|实现|控制|同步|持平|改善|提升|稳中|促稳|回稳|向好|合理|达到|完成|突破|高于|低于|在|为|按|\d|%"
 )
 _JOIN = {"、", "和", "及", "与", "以及"}
+_NEXT_GROWTH = re.compile(r"(?:平均每年|年均|同比|比上年)?(?:增长|增速)")
+_AVERAGE = re.compile(r"年均|平均每年")
 _REGION_END = re.compile(r"[；;。！？!?\n]")
 
 
@@ -114,7 +117,8 @@ class _Target:
     statement: tuple[int, int]
     start: int
     end: int
-
+    rank: int = 0  # of the variant that named the indicator: lower is the broader measure
+    tier: int = 0  # 1 target list, 2 elsewhere in the plan part
 
 def target_statements(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, paragraph)`` of every statement: text between ``。！？`` or line breaks (``；`` does not end one)."""
@@ -331,6 +335,12 @@ def _statement_targets(text: str, span: tuple[int, int], table: IndicatorTable, 
                 second = re.compile(r"[，,]").search(text, comma.end(), region_end)
                 if second is not None:
                     region_end = second.start()
+        # 使国民生产总值达到15500亿元左右，平均每年增长7.5%左右: a level, then the growth in the next clause.
+        if table.kind(group[0][2]) == "growth" and region_end < next_start and text[region_end] in "，," \
+                and _NEXT_GROWTH.match(text, region_end + 1) and not _absolute(text[last_end:region_end], "growth", group[0][2], many=False):
+            further = _REGION_END.search(text, region_end + 1, next_start)
+            after = re.compile(r"[，,]").search(text, region_end + 1, further.start() if further else next_start)
+            region_end = after.start() if after else (further.start() if further else next_start)
         region = text[last_end:region_end]
         i += 1
         many = "分别" in region
@@ -350,7 +360,10 @@ def _statement_targets(text: str, span: tuple[int, int], table: IndicatorTable, 
         if not values:
             continue
         before = text[s_start:group[0][0]]
-        five_year = bool(_FIVE_YEAR.search(before + region[: values[0][5]]))
+        lead = before + region[: values[0][5]]
+        five_year = bool(_FIVE_YEAR.search(lead))
+        if five_year and not _AVERAGE.search(lead):
+            continue  # growth over several years (五年内增长44%): neither an annual target nor an average
         if five_year and not five_year_ok:
             continue
         quote = None
@@ -364,18 +377,25 @@ def _statement_targets(text: str, span: tuple[int, int], table: IndicatorTable, 
         if many and len(values) == len(group) and len(group) > 1:
             pairs = list(zip(group, values))
         elif many and len(group) == 1 and len(values) == 2 and group[0][2] == "disposable_income_growth" and not group[0][3]:
-            pairs = [((*group[0][:3], "urban"), values[0]), ((*group[0][:3], "rural"), values[1])]
+            pairs = [((*group[0][:3], "urban", group[0][4]), values[0]), ((*group[0][:3], "rural", group[0][4]), values[1])]
         else:
             pairs = [(m, values[0]) for m in group]
-        for (m_start, _m_end, indicator, var_group), (value, high, unit, comparator, relative_to, _v_start, v_end) in pairs:
+        for (m_start, _m_end, indicator, var_group, rank), (value, high, unit, comparator, relative_to, _v_start, v_end) in pairs:
             targets.append(
                 _Target(indicator, var_group, value, high, unit, comparator, relative_to, "set", scope,
-                        "five_year" if five_year else "", (s_start, s_end), m_start, last_end + v_end)
+                        "five_year" if five_year else "", (s_start, s_end), m_start, last_end + v_end, rank)
             )
     return targets
 
 
-def _find_targets(text: str, table: IndicatorTable) -> list[_Target]:
+def _year_names(year: int) -> str:
+    """The year as a report writes it: 1959, 一九五九 (and full-width digits are folded by cleaning)."""
+    digits = "〇一二三四五六七八九"
+    return f"{year}|{''.join(digits[int(d)] for d in str(year))}"
+
+
+def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> list[_Target]:
+    year_cue = re.compile(f"(?:{_year_names(year)})年(?!以来)") if year else None
     statements = target_statements(text)
     reviews = _review_ranges(text)
     review_starts = [r[0] for r in reviews]
@@ -428,7 +448,9 @@ def _find_targets(text: str, table: IndicatorTable) -> list[_Target]:
             k += 1
         for member in members:
             taken.add(member)
-            found.extend(_statement_targets(text, statements[member][:2], table))
+            for target in _statement_targets(text, statements[member][:2], table):
+                target.tier = 1
+                found.append(target)
     # 2. this year's target stated elsewhere in the plan part (after the list, when there is one):
     #    a clause naming this year and a target (今年进出口总额预期增长7.5%左右), and the deficit ratio.
     first_list = statements[lists[0]][0] if lists else 0
@@ -436,6 +458,7 @@ def _find_targets(text: str, table: IndicatorTable) -> list[_Target]:
         if n in taken or start < first_list or in_review(start):
             continue
         for target in _statement_targets(text, (start, end), table, five_year_ok=not lists):
+            target.tier = 2
             lead = text[start:target.end]
             if target.indicator == "deficit_ratio":
                 if not _PAST.search(text[start:target.start]) or "拟" in lead:
@@ -443,9 +466,14 @@ def _find_targets(text: str, table: IndicatorTable) -> list[_Target]:
                 continue
             if _PAST.search(lead):
                 continue
+            if target.period == "five_year":
+                # a plan's five-year average (“七五”计划草案规定…平均每年增长7.5%), kept only where no annual target exists
+                if _PLAN_CUE.search(lead):
+                    found.append(target)
+                continue
             clause_start = max(text.rfind(mark, start, target.start) for mark in "，,；;：:")
             scope = lead if target.indicator == "gdp_growth" else text[max(start, clause_start):target.end]
-            if _THIS_YEAR.search(scope) and _FALLBACK_CUE.search(scope):
+            if (_THIS_YEAR.search(scope) or (year_cue is not None and year_cue.search(scope))) and _FALLBACK_CUE.search(scope):
                 found.append(target)
     # 3. an explicit refusal to set a growth target
     for match in _NOT_SET.finditer(text):
@@ -468,13 +496,17 @@ def targets_extract_columns(
     table = indicators or _default_table()
     rows: dict[tuple[str, str, str, str], _Target] = {}
     joined, where = _unwrap(text)
-    for target in _find_targets(joined, table):
+    for target in _find_targets(joined, table, year):
         if where is not None:
             target.start, target.end = where[target.start], where[target.end - 1] + 1
             target.statement = (where[target.statement[0]], where[target.statement[1] - 1] + 1)
         key = (target.indicator, target.group, target.scope, target.period)
         if key in rows:
-            continue  # the first statement wins: the target list comes first
+            # The first statement wins (the target list comes first), except that among statements of
+            # one kind a broader measure wins (国民生产总值 over 工农业总产值).
+            if target.tier == rows[key].tier and target.rank < rows[key].rank:
+                rows[key] = target
+            continue
         if target.status == "not_set" and any(k[0] == "gdp_growth" and k[2] == "own" and not k[3] for k in rows):
             continue
         rows[key] = target
