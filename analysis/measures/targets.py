@@ -430,6 +430,17 @@ def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> 
                 lists.append(n)
                 break
     taken: set[int] = set()
+    # 0. a higher level's targets quoted just before the list (今年全国两会确定国内生产总值增长5%左右，…)
+    if lists:
+        for k in range(max(0, lists[0] - 3), lists[0]):
+            start, end, _paragraph = statements[k]
+            if in_review(start) or not _QUOTE_CUE.search(text, start, end):
+                continue
+            for target in _statement_targets(text, (start, end), table):
+                if target.scope == "quoted":
+                    target.tier = 1
+                    found.append(target)
+            taken.add(k)
     # 1. target lists, with the rest of their paragraph (or the next one after a bare 主要预期目标是：)
     for n in lists:
         if n in taken:

@@ -125,6 +125,14 @@ def test_a_quoted_higher_level_target_is_marked_and_the_own_one_kept():
     assert gdp == {"quoted": 5.0, "own": 6.0}
 
 
+def test_a_higher_level_target_quoted_before_the_list():
+    text = ("今年全国两会确定国内生产总值增长5%左右，省政府工作报告提出全省地区生产总值增长5.5%左右。"
+            "结合我市实际，今年经济社会发展主要预期目标是：地区生产总值增长6%以上，规上工业增加值增长8%。")
+    table = targets_extract(text)
+    gdp = table[table["indicator"] == "gdp_growth"].set_index("scope")
+    assert gdp.loc["quoted", "value"] == 5.0 and gdp.loc["own", ["value", "comparator"]].tolist() == [6.0, "ge"]
+
+
 def test_hard_wrapped_text_is_read_across_line_breaks():
     filler = "\n".join("这是一段被硬换行切开的文字没有标点" for _ in range(25))
     text = filler + "\n今年经济社会发展主要预期目标是：地区生产总值增长6%左\n\n右，一般公共预算收入增长5%左右，规模以上工业增加值增长6.5%\n\n左右。\n"
