@@ -45,7 +45,7 @@ _PUBLIC = {
     "terms_trend": "analysis.trends", "themes_trend": "analysis.trends", "quotas_trend": "analysis.trends",
     "terms_change": "analysis.trends", "themes_change": "analysis.trends", "quotas_change": "analysis.trends",
     "period_choose": "analysis.trends", "periods_assign": "analysis.trends",
-    "targets_change": "analysis.trends.target_changes",
+    "targets_change": "analysis.trends",
     # report
     "brief_build": "analysis.report", "brief_write": "analysis.report",
 }
