@@ -20,9 +20,12 @@ A candidate is kept when ``pmi >= min_pmi`` and both entropies are
 (的, 了, 和 … : :data:`EDGE_CHARACTERS`), when it is not a lexicon term or
 variant, nor part of one, nor a word of jieba's dictionary (the general
 vocabulary), when it does not end in a verb still waiting for its object or a
-function word (加快构建: jieba's part-of-speech tag of its last word), is no
-reporting frame (会议指出) and does not follow a number most of the time
-(2024年经济…).  :func:`new_terms_timeline` then places each candidate's
+function word or an adjective (加快构建, 取得新: jieba's part-of-speech tag of its last word), is no
+reporting frame (会议指出), does not follow a number most of the time
+(2024年经济…), and when its edges are word boundaries of jieba's
+segmentation of the context in at least half of (up to 40 of) its
+occurrences (``min_boundary_share``: 业增加值 in 工业增加值 is a fragment; 新质生产力,
+cut 新质/生产力, is not).  :func:`new_terms_timeline` then places each candidate's
 per-speech counts in time: first and last date, counts per month, ``rise``
 (the log-likelihood G² of its count from its first month on against the
 characters of the speeches before and after: 0 for a term present from the
@@ -58,6 +61,9 @@ NEW_TERM_PERIOD_COLUMNS = ["term", "period", "count"]
 #: Characters a term does not begin or end with (particles, conjunctions, prepositions, light verbs).
 EDGE_CHARACTERS = frozenset("的了和与及或等是在对把被为将要以于从向而并也就都又还更很不没着过之其所地得这那个各每该此")
 
+#: Suffixes a term does not begin with (型 in 创新型城市, 化 in 现代化).
+SUFFIX_CHARACTERS = frozenset("型化性式级者率度界")
+
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -79,7 +85,9 @@ def _general_vocabulary() -> frozenset[str]:
 
 #: Parts of speech (jieba's tags) a term does not end with: a verb still waiting for its object
 #: (加快构建), an adverb, preposition, conjunction, particle, pronoun, numeral, classifier or locative.
-_NON_FINAL_TAGS = frozenset({"v", "d", "ad", "p", "c", "u", "r", "m", "q", "f"})
+_NON_FINAL_TAGS = frozenset({"v", "d", "ad", "a", "p", "c", "u", "r", "m", "q", "f"})
+#: Nouns that usually modify a following noun (全国, 国家, 省级, 中央, 人大: jieba's n, ns, nt, b, j).
+_MODIFIER_NOUN_TAGS = frozenset({"n", "ns", "nt", "b", "j"})
 #: A reporting frame (会议指出, 习近平强调) is not a term.
 _REPORTING = re.compile(r"(指出|强调|表示|认为|召开)$")
 
@@ -90,7 +98,35 @@ def _is_fragment(term: str) -> bool:
     if _REPORTING.search(term):
         return True
     words = list(jieba.posseg.cut(term))
-    return bool(words) and words[-1].flag in _NON_FINAL_TAGS
+    if not words:
+        return False
+    if words[-1].flag in _NON_FINAL_TAGS:
+        return True
+    # A verb and the modifier of its object (入选全国…, 创建国家…, 落实中央…): the object is still to come.
+    return len(words) == 2 and words[0].flag == "v" and words[1].flag in _MODIFIER_NOUN_TAGS
+
+
+_SAMPLES = 40
+_WINDOW = 6
+
+
+def _boundary_share(term: str, occurrences: list[tuple[str, int, int]], texts: Mapping[str, str]) -> float:
+    """The share of ``occurrences`` whose two edges are word boundaries when jieba segments the context."""
+    import jieba
+
+    if not occurrences:
+        return 0.0
+    whole = 0
+    for doc_id, start, end in occurrences:
+        text = texts[doc_id]
+        left = max(0, start - _WINDOW)
+        cuts, position = set(), left
+        for word in jieba.cut(text[left:min(len(text), end + _WINDOW)], HMM=True):
+            cuts.add(position)
+            position += len(word)
+        cuts.add(position)
+        whole += start in cuts and end in cuts
+    return whole / len(occurrences)
 
 
 def _neighbour(text: str, i: int) -> str:
@@ -125,6 +161,7 @@ def new_terms_find(
     min_pmi: float = 3.0,
     min_entropy: float = 1.0,
     exclude_general: bool = True,
+    min_boundary_share: float = 0.5,
 ) -> tuple[pd.DataFrame, dict[str, Counter]]:
     """Candidate terms in ``texts`` (doc_id → cleaned text).
 
@@ -165,7 +202,7 @@ def new_terms_find(
     candidates = {}
     for n in range(2, max_chars + 1):
         for gram, count in counts.get(n, {}).items():
-            if count < min_count or gram[0] in EDGE_CHARACTERS or gram[-1] in EDGE_CHARACTERS:
+            if count < min_count or gram[0] in EDGE_CHARACTERS or gram[-1] in EDGE_CHARACTERS or gram[0] in SUFFIX_CHARACTERS:
                 continue
             if gram in known or gram in general:
                 continue
@@ -184,12 +221,15 @@ def new_terms_find(
     right: dict[str, Counter] = defaultdict(Counter)
     edges: Counter = Counter()
     per_doc: dict[str, Counter] = defaultdict(Counter)
+    samples: dict[str, list[tuple[str, int, int]]] = defaultdict(list)  # up to _SAMPLES occurrences a term
     for doc_id, text in texts.items():
         for run_match in _HAN_RUN.finditer(text):
             run, offset = run_match.group(), run_match.start()
             for end, term in automaton.iter(run):
                 start = end - len(term) + 1
                 per_doc[term][doc_id] += 1
+                if len(samples[term]) < _SAMPLES:
+                    samples[term].append((doc_id, offset + start, offset + end + 1))
                 before = run[start - 1] if start > 0 else _neighbour(text, offset - 1)
                 after = run[end + 1] if end + 1 < len(run) else _neighbour(text, offset + end + 1)
                 if before:
@@ -208,6 +248,8 @@ def new_terms_find(
             continue
         if left[term]["0"] > count / 2 or _is_fragment(term):
             continue  # after a number most of the time (2024年经济…), or a predicate cut before its object
+        if _boundary_share(term, samples[term], texts) < min_boundary_share:
+            continue  # its edges fall inside words (业增加值 in 工业增加值, 市人民 in 市人民政府)
         rows.append((term, len(term), count, len(per_doc[term]), pmi, left_entropy, right_entropy))
     frame = pd.DataFrame(rows, columns=NEW_TERM_COLUMNS[:7]).sort_values(["count", "term"], ascending=[False, True], kind="stable")
     kept = set(frame["term"])
