@@ -38,6 +38,10 @@ _PUBLIC = {
     "duplicates_flag": "analysis.measures.near_duplicates",
     "targets_extract": "analysis.measures.targets", "indicators_load": "analysis.measures.indicators",
     "outcomes_extract": "analysis.measures.target_outcomes", "targets_vs_realised": "analysis.measures.target_outcomes",
+    "textstat_collocations": "analysis.measures.collocations", "new_terms_find": "analysis.measures.new_terms",
+    "new_terms_timeline": "analysis.measures.new_terms", "terms_cooccurrence": "analysis.measures.cooccurrence",
+    "topics_fit": "analysis.measures.topics", "topics_trend": "analysis.trends.topics",
+    "discover_build": "analysis.report.discovery", "discover_write": "analysis.report.discovery",
     # run
     "Options": "analysis.run", "Selection": "analysis.run", "CorpusResult": "analysis.run", "corpus_run": "analysis.run",
     "outputs_write": "analysis.run",
