@@ -78,6 +78,10 @@ def brief_write(
         "change_themes.csv": briefing.theme_change,
         "change_quotas.csv": briefing.quota_change,
     }
+    if result.targets is not None and len(result.targets):  # headline targets (#15): each against the body's previous report
+        from analysis.trends import targets_change
+
+        frames["change_targets.csv"] = targets_change(result.targets, result.corpus)
     for name, frame in frames.items():
         if frame is not None:
             frame.to_csv(tables / name, index=False, encoding="utf-8-sig")
