@@ -21,7 +21,7 @@ def _value_text(value: object, unit: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     number = float(value)  # type: ignore[arg-type]
-    for size, word in ((1e8, "亿"), (1e4, "万")):
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
         if abs(number) >= size:
             return f"{number / size:g}{word}{unit or ''}"
     return f"{number:g}{unit or ''}"
@@ -104,7 +104,10 @@ def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str, total: int) 
         subject = _shorten(row.get("subject", "") or "", 14)
         quote = _shorten(row.get("text", "") or "", 18)
         if has_status:
-            previous = _value_text(row.get("previous_value"), row.get("unit")) if row.get("status") in ("changed", "raised", "lowered", "dropped") else ""
+            previous = ""
+            if row.get("status") in ("changed", "raised", "lowered", "dropped"):
+                # the previous wording (1.3万亿斤以上) reads better than its value in base units
+                previous = _shorten(str(row.get("previous_text") or ""), 12) or _value_text(row.get("previous_value"), row.get("unit"))
             cells.append([text["status"].get(row["status"], row["status"]), subject, quote, previous])
         else:
             cells.append([subject, quote])
