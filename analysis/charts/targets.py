@@ -38,7 +38,7 @@ _WORDS = {
         "relative": "另有 {n} 份为相对目标（如高于全省），未画出",
         "cols": ["指标", "目标", "原文"], "year": "年份", "value": "{unit}",
         "no_years": "只有一年的目标，无法画出年度走势", "no_across": "没有可比的目标",
-        "national": "全国目标", "no_reference": "无全国目标参照线（语料中无当年全国报告；可用 --reference-targets）",
+        "national": "全国目标", "no_report": "无报告", "no_figure": "无数字目标", "no_reference": "无全国目标参照线（语料中无当年全国报告；可用 --reference-targets）",
     },
     "en": {
         "years_title": "{label} target, {first}–{last}",
@@ -50,7 +50,7 @@ _WORDS = {
         "relative": "{n} more set a relative target (e.g. above the province), not drawn",
         "cols": ["indicator", "target", "text"], "year": "year", "value": "{unit}",
         "no_years": "targets of a single year only: no trend to draw", "no_across": "no comparable targets",
-        "national": "national target", "no_reference": "no national reference line (no national report of the year in the corpus; see --reference-targets)",
+        "national": "national target", "no_report": "no report", "no_figure": "no figure", "no_reference": "no national reference line (no national report of the year in the corpus; see --reference-targets)",
     },
 }
 _MARKERS = {"approx": "o", "eq": "D", "ge": "^", "gt": "^", "le": "v", "lt": "v"}
@@ -109,6 +109,7 @@ def targets_years_plot(
     indicator: str = "gdp_growth",
     realised: pd.DataFrame | None = None,
     docs: set[str] | None = None,
+    report_years: set[int] | None = None,
     first_year: int | None = None,
     max_gap: int = 4,
     lang: str = "zh",
@@ -123,7 +124,9 @@ def targets_years_plot(
     figures diamonds; a year whose report declines to set a target is marked
     on the axis.  ``realised`` is a ``targets_vs_realised`` table: its
     outcomes are drawn as hollow squares to the right of the year's target.
-    ``first_year`` defaults to the start of the latest run of years whose
+    ``report_years``: the years that have a report in the corpus; years of
+    the span without one are marked "no report", years with a report but no
+    target "no figure".  ``first_year`` defaults to the start of the latest run of years whose
     targets are at most ``max_gap`` years apart (so one plan figure of the
     1950s does not stretch a chart of 1992–2025).
     """
@@ -168,6 +171,12 @@ def targets_years_plot(
             ax.scatter([year], [row.value], marker=marker, s=70, color=PALETTE[0], zorder=3,
                        label=None if key in seen else f"{words['target']}：{words[key]}")
             seen.add(key)
+        if realised is not None and len(realised):
+            done = realised[(realised["indicator"] == indicator) & (realised["group"].fillna("") == "")
+                            & realised["target_doc_id"].isin(set(rows["doc_id"])) & realised["realised_value"].notna()]
+            if len(done):
+                ax.scatter(done["year"].astype(int) + 0.3, done["realised_value"], marker="s", s=46, facecolors="none",
+                           edgecolors="#000000", linewidths=1.4, zorder=3, label=words["realised"])
         low, high = ax.get_ylim()
         for row in rows[rows["status"] == "not_set"].itertuples():
             ax.scatter([int(row.year)], [low], marker="x", s=80, color=PALETTE[3], zorder=4, clip_on=False,
@@ -175,12 +184,14 @@ def targets_years_plot(
             ax.annotate(words["not_set"], (int(row.year), low), xytext=(0, 8), textcoords="offset points", ha="center",
                         fontsize=9, color=PALETTE[3], rotation=90, va="bottom")
             seen.add("not_set")
-        if realised is not None and len(realised):
-            done = realised[(realised["indicator"] == indicator) & (realised["group"].fillna("") == "")
-                            & realised["target_doc_id"].isin(set(rows["doc_id"])) & realised["realised_value"].notna()]
-            if len(done):
-                ax.scatter(done["year"].astype(int) + 0.3, done["realised_value"], marker="s", s=46, facecolors="none",
-                           edgecolors="#000000", linewidths=1.4, zorder=3, label=words["realised"])
+        if report_years is not None:
+            targeted = set(rows["year"].astype(int))
+            for year in range(first, last + 1):
+                if year in targeted:
+                    continue
+                note = words["no_figure"] if year in report_years else words["no_report"]
+                ax.annotate(note, (year, low), xytext=(0, 8), textcoords="offset points", ha="center", va="bottom",
+                            fontsize=8, color="#999999", rotation=90)
         ax.set_xlim(first - 0.8, last + 0.8)
         ax.set_xlabel(words["year"])
         ax.set_ylabel(unit)

@@ -93,8 +93,10 @@ def target_figures(
     if len(years_by_body) and years_by_body.max() >= 2:
         best = years_by_body.idxmax()
         docs = {d for d, b in body.items() if b == best}
+        years = {int(y) for y in kept.loc[kept["doc_id"].isin(docs), "year"].dropna()}
         figures[f"targets_{indicator}_years"] = targets_years_plot(
-            targets, indicator=indicator, realised=result.targets_vs_realised, docs=docs, lang=lang, font=font, source=source
+            targets, indicator=indicator, realised=result.targets_vs_realised, docs=docs, report_years=years,
+            lang=lang, font=font, source=source,
         )
     national = national_rows(targets)
     local = rows[~national.loc[rows.index]] if len(rows) else rows
