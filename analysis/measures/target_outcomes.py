@@ -37,7 +37,8 @@ REALISED_COLUMNS = [
     "difference", "met",
 ]
 
-_FIGURE = re.compile(r"(?P<neg>下降|降低|减少|回落)?[^，,；;。\d]{0,6}?(?P<value>-?\d+(?:\.\d+)?)\s?(?P<unit>%|万亿斤|亿斤|万吨|万人|亿元|万亿元|亿美元|万亿美元)?")
+_FIGURE = re.compile(r"[^，,；;。\d]{0,6}?(?P<value>-?\d+(?:\.\d+)?)\s?(?P<unit>%|万亿斤|亿斤|万吨|万人|亿元|万亿元|亿美元|万亿美元)?")
+_FALL = re.compile(r"(?:下降|降低|减少)\s?$")  # 下降0.7% is −0.7; 回落到2.6% is a level
 _NOT_OUTCOME = re.compile(r"目标|预期|力争|计划|要求|比重|占|全国第|全省第|位居|排名|百分点|贡献")
 _ESTIMATE = re.compile(r"预计|估计|预测")
 _OLD = re.compile(r"(?:从|由)[^，,；;\d]{0,8}$")
@@ -104,7 +105,7 @@ def outcomes_extract(
                 if _OLD.search(region[: figure.start("value")]) or _NOT_OUTCOME.search(region[: figure.end()]):
                     break
                 value = float(figure.group("value"))
-                if figure.group("neg") and kind == "growth" and indicator != "energy_intensity_reduction":
+                if _FALL.search(region[: figure.start("value")]) and kind == "growth" and indicator != "energy_intensity_reduction":
                     value = -value
                 span_end = m_end + figure.end()
                 a, b = (where[m_start], where[span_end - 1] + 1) if where is not None else (m_start, span_end)

@@ -36,6 +36,12 @@ def test_a_january_report_estimates_the_year():
     assert (row["indicator"], row["value"], bool(row["estimate"])) == ("gdp_growth", 5.5, True)
 
 
+@pytest.mark.parametrize("clause, value", [("居民消费价格涨幅回落到2.6%", 2.6), ("居民消费价格下降0.7%", -0.7), ("居民消费价格上涨0.2%", 0.2)])
+def test_falls_and_levels(clause, value):
+    text = f"一、2023年工作回顾\n过去一年，{clause}。\n二、2024年工作任务\n今年主要预期目标是：居民消费价格涨幅3%左右。"
+    assert outcomes_extract(text, year=2024)["value"].tolist() == [value]
+
+
 def _corpus(rows):
     return pd.DataFrame(rows, columns=["doc_id", "path", "date", "speaker", "meeting_type", "duplicate_of"])
 
