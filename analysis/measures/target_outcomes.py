@@ -41,6 +41,7 @@ _FIGURE = re.compile(r"[^，,；;。\d]{0,6}?(?P<value>-?\d+(?:\.\d+)?)\s?(?P<un
 _FALL = re.compile(r"(?:下降|降低|减少)\s?$")  # 下降0.7% is −0.7; 回落到2.6% is a level
 _NOT_OUTCOME = re.compile(r"目标|预期|力争|计划|要求|比重|占|全国第|全省第|位居|排名|百分点|贡献")
 _ESTIMATE = re.compile(r"预计|估计|预测")
+_TARGET_AFTER = re.compile(r"(?:左右|以上|以内)?(?:的)?(?:预期)?(?:目标|任务|要求)")  # 降低4%左右的目标: the target restated
 _OLD = re.compile(r"(?:从|由)[^，,；;\d]{0,8}$")
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "": 1.0}
 # Indicators whose target is a ceiling (lower is better): met when the outcome is at or below it.
@@ -49,6 +50,7 @@ CEILING = {"cpi", "surveyed_unemployment", "registered_unemployment", "deficit_r
 APPROX_TOLERANCE = 0.5
 
 
+_RESTATED = re.compile(r"年初(?:确定|提出)|(?:没有|未能|未)(?:实现|完成)")  # a statement about the target, not the outcome
 _MULTI_YEAR = re.compile(r"五年|累计|年均|平均每年|期间|十[一二三四五]五|以来")
 
 
@@ -94,6 +96,11 @@ def outcomes_extract(
         for i, (m_start, m_end, indicator, group, _rank) in enumerate(mentions):
             if (indicator, group) in rows or joined[max(0, m_start - 2):m_start] in ("全球", "世界", "全国", "全省"):
                 continue
+            restated = None
+            for restated in _RESTATED.finditer(joined, start, m_start):
+                pass
+            if restated is not None and "目标" not in joined[restated.end():m_start]:
+                continue  # 没有实现年初确定的…能耗降低4%左右…的目标: the target restated, not the outcome
             limit = mentions[i + 1][0] if i + 1 < len(mentions) else end
             stop = re.compile(r"[；;。]").search(joined, m_end, limit)
             region = joined[m_end:min(stop.start() if stop else limit, m_end + 40)]
@@ -102,7 +109,8 @@ def outcomes_extract(
                 unit = figure.group("unit") or ""
                 if (kind in ("growth", "rate")) != (unit == "%") or (kind == "level" and not unit):
                     continue
-                if _OLD.search(region[: figure.start("value")]) or _NOT_OUTCOME.search(region[: figure.end()]):
+                if _OLD.search(region[: figure.start("value")]) or _NOT_OUTCOME.search(region[: figure.end()]) \
+                        or _TARGET_AFTER.match(joined, m_end + figure.end()):
                     break
                 value = float(figure.group("value"))
                 if _FALL.search(region[: figure.start("value")]) and kind == "growth" and indicator != "energy_intensity_reduction":
