@@ -26,9 +26,9 @@ import re
 import pandas as pd
 
 from analysis.measures.indicators import IndicatorTable
-from analysis.measures.targets import _LIST_CUE, _review_ranges, _unwrap, _default_table, target_statements
+from analysis.measures.targets import _LIST_CUE, _MentionIndex, _default_table, _review_ranges, _unwrap, target_statements
 
-__all__ = ["OUTCOME_COLUMNS", "REALISED_COLUMNS", "outcomes_extract", "targets_vs_realised", "report_body"]
+__all__ = ["OUTCOME_COLUMNS", "REALISED_COLUMNS", "outcomes_extract", "outcomes_extract_columns", "targets_vs_realised", "report_body"]
 
 OUTCOME_COLUMNS = ["doc_id", "year", "indicator", "group", "value", "unit", "estimate", "sentence", "start", "end", "text"]
 REALISED_COLUMNS = [
@@ -81,18 +81,17 @@ def _statements_of_review(text: str, year: int | None = None) -> list[tuple[int,
     return [(s, e) for s, e, p in statements if e <= first_list]
 
 
-def outcomes_extract(
+def outcomes_extract_columns(
     text: str, *, doc_id: str = "", year: int | None = None, indicators: IndicatorTable | None = None
-) -> pd.DataFrame:
-    """Outcomes of the past year stated in a report's review (see the module docstring for the columns).
-
-    ``year`` is the report's year; the ``year`` column is one less.
-    """
+) -> dict[str, list]:
+    """:func:`outcomes_extract` as a dict of equal-length column lists (the pipeline's fast path)."""
     table = indicators or _default_table()
     joined, where = _unwrap(text)
     rows: dict[tuple[str, str], dict] = {}
-    for start, end in _statements_of_review(joined, year):
-        mentions = table.mentions(joined, start, end)
+    review = _statements_of_review(joined, year)
+    index = _MentionIndex(joined, table, review[0][0], review[-1][1]) if review else None
+    for start, end in review:
+        mentions = index.within(start, end)  # type: ignore[union-attr]
         for i, (m_start, m_end, indicator, group, _rank) in enumerate(mentions):
             if (indicator, group) in rows or joined[max(0, m_start - 2):m_start] in ("全球", "世界", "全国", "全省"):
                 continue
@@ -124,13 +123,24 @@ def outcomes_extract(
                     "sentence": text[sa:sb], "start": a, "end": b, "text": text[a:b],
                 }
                 break
-    frame = pd.DataFrame(list(rows.values()), columns=OUTCOME_COLUMNS)
+    ordered = sorted(rows.values(), key=lambda row: row["start"])
+    return {name: [row[name] for row in ordered] for name in OUTCOME_COLUMNS}
+
+
+def outcomes_extract(
+    text: str, *, doc_id: str = "", year: int | None = None, indicators: IndicatorTable | None = None
+) -> pd.DataFrame:
+    """Outcomes of the past year stated in a report's review (see the module docstring for the columns).
+
+    ``year`` is the report's year; the ``year`` column is one less.
+    """
+    frame = pd.DataFrame(outcomes_extract_columns(text, doc_id=doc_id, year=year, indicators=indicators), columns=OUTCOME_COLUMNS)
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
     frame["year"] = pd.array(frame["year"], dtype="Int64")
     frame["estimate"] = frame["estimate"].astype(bool)
     for name in ("start", "end"):
         frame[name] = frame[name].astype("int64")
-    return frame.sort_values("start", kind="stable").reset_index(drop=True)
+    return frame
 
 
 def report_body(corpus: pd.DataFrame) -> pd.Series:

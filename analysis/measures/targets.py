@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import pandas as pd
@@ -42,7 +42,6 @@ TARGET_COLUMNS = [
     "relative_to", "status", "scope", "period", "sentence", "start", "end", "text",
 ]
 
-_STATEMENT_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 _REVIEW_HEADING = re.compile(r"回顾|成就|过去|总结")
 # A target list or a target statement: 主要预期目标是：…, 预期目标为…, 调控目标，定为…
 _LIST_CUE = re.compile(
@@ -120,22 +119,24 @@ class _Target:
     rank: int = 0  # of the variant that named the indicator: lower is the broader measure
     tier: int = 0  # 1 target list, 2 elsewhere in the plan part
 
+_STATEMENT = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』）)]*)?")
+_SPACES = " \t\r\u3000\xa0\u2002\u2003"
+
+
 def target_statements(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, paragraph)`` of every statement: text between ``。！？`` or line breaks (``；`` does not end one)."""
-    spans, start, paragraph = [], 0, 0
-    for match in _STATEMENT_END.finditer(text):
-        end = match.end()
-        piece = text[start:end]
-        stripped_start = start + len(piece) - len(piece.lstrip())
-        stripped_end = start + len(piece.rstrip())
-        if stripped_end > stripped_start:
-            spans.append((stripped_start, stripped_end, paragraph))
-        if "\n" in match.group():
-            paragraph += 1
-        start = end
-    if text[start:].strip():
-        piece = text[start:]
-        spans.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip()), paragraph))
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    spans = []
+    for match in _STATEMENT.finditer(text):
+        start, end = match.span()
+        if text[start] in _SPACES or text[end - 1] in _SPACES:
+            piece = match.group()
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            start += len(piece) - len(piece.lstrip())
+            end = start + len(stripped)
+        spans.append((start, end, bisect_right(breaks, start)))
     return spans
 
 
@@ -310,10 +311,25 @@ def _keep_mention(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _statement_targets(text: str, span: tuple[int, int], table: IndicatorTable, *, five_year_ok: bool = True) -> list[_Target]:
+class _MentionIndex:
+    """Every indicator mention of a text, found once, looked up by statement."""
+
+    def __init__(self, text: str, table: IndicatorTable, start: int = 0, end: int | None = None) -> None:
+        self.all = table.mentions(text, start, end)
+        self.starts = [m[0] for m in self.all]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str, str, int]]:
+        low, high = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [m for m in self.all[low:high] if m[1] <= end]
+
+
+def _statement_targets(
+    text: str, span: tuple[int, int], table: IndicatorTable, *, five_year_ok: bool = True, index: _MentionIndex | None = None
+) -> list[_Target]:
     """Targets of one statement, in order."""
     s_start, s_end = span
-    mentions = [m for m in table.mentions(text, s_start, s_end) if _keep_mention(text, m[0], m[1])]
+    found = index.within(s_start, s_end) if index is not None else table.mentions(text, s_start, s_end)
+    mentions = [m for m in found if _keep_mention(text, m[0], m[1])]
     targets: list[_Target] = []
     i = 0
     while i < len(mentions):
@@ -397,6 +413,7 @@ def _year_names(year: int) -> str:
 def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> list[_Target]:
     year_cue = re.compile(f"(?:{_year_names(year)})年(?!以来)") if year else None
     statements = target_statements(text)
+    index = _MentionIndex(text, table)
     reviews = _review_ranges(text)
     review_starts = [r[0] for r in reviews]
 
@@ -416,7 +433,8 @@ def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> 
             if not _PAST.search(statement[: cue.start()]):
                 lists.append(n)
             continue
-        if not lists and not _PAST.search(statement) and len({t.indicator for t in _statement_targets(text, (start, end), table)}) >= 3:
+        if not lists and len(index.within(start, end)) >= 3 and not _PAST.search(statement) \
+                and len({t.indicator for t in _statement_targets(text, (start, end), table, index=index)}) >= 3:
             dense.append(n)
     if not lists:
         # A list without a cue (综合考虑各方面因素，今年地区生产总值增长6%左右…) is the first statement
@@ -436,7 +454,7 @@ def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> 
             start, end, _paragraph = statements[k]
             if in_review(start) or not _QUOTE_CUE.search(text, start, end):
                 continue
-            for target in _statement_targets(text, (start, end), table):
+            for target in _statement_targets(text, (start, end), table, index=index):
                 if target.scope == "quoted":
                     target.tier = 1
                     found.append(target)
@@ -453,13 +471,13 @@ def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> 
             members = [n + 1]
         k = members[-1] + 1
         while k < len(statements) and statements[k][2] == paragraph and k - members[0] < 4:
-            if _FOLLOW_STOP.search(text[statements[k][0]:statements[k][1]]) or not _statement_targets(text, statements[k][:2], table):
+            if _FOLLOW_STOP.search(text[statements[k][0]:statements[k][1]]) or not _statement_targets(text, statements[k][:2], table, index=index):
                 break
             members.append(k)
             k += 1
         for member in members:
             taken.add(member)
-            for target in _statement_targets(text, statements[member][:2], table):
+            for target in _statement_targets(text, statements[member][:2], table, index=index):
                 target.tier = 1
                 found.append(target)
     # 2. this year's target stated elsewhere in the plan part (after the list, when there is one):
@@ -468,7 +486,9 @@ def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> 
     for n, (start, end, _paragraph) in enumerate(statements):
         if n in taken or start < first_list or in_review(start):
             continue
-        for target in _statement_targets(text, (start, end), table, five_year_ok=not lists):
+        if not index.within(start, end):
+            continue
+        for target in _statement_targets(text, (start, end), table, five_year_ok=not lists, index=index):
             target.tier = 2
             lead = text[start:target.end]
             if target.indicator == "deficit_ratio":

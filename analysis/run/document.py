@@ -19,7 +19,7 @@ from ..measures.formulations import formulations_find_columns
 from ..measures.near_duplicates import sentence_hashes
 from ..measures.indicators import indicators_cached
 from ..measures.quotas import quotas_extract_columns
-from ..measures.target_outcomes import outcomes_extract
+from ..measures.target_outcomes import outcomes_extract_columns
 from ..measures.targets import targets_extract_columns
 from ..measures.terms import terms_match_columns
 from ..text.outline import outline_sentences, sentence_of_positions
@@ -93,7 +93,7 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
     meta = doc.metadata
     indicators = indicators_cached(options.indicators)
     targets = targets_extract_columns(text, doc_id=doc.doc_id, date=meta.date.iso(), year=meta.date.year, indicators=indicators)
-    outcomes = outcomes_extract(text, doc_id=doc.doc_id, year=meta.date.year, indicators=indicators)
+    outcomes = outcomes_extract_columns(text, doc_id=doc.doc_id, year=meta.date.year, indicators=indicators)
     row = {
         "doc_id": doc.doc_id,
         "path": doc.path,
@@ -126,7 +126,7 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
         quotas=quotas,
         formulations=formulations,
         targets=targets,
-        outcomes={name: outcomes[name].tolist() for name in outcomes.columns},
+        outcomes=outcomes,
         token_counts=pa.table({"token": pa.array(list(content), pa.string()), "count": pa.array(list(content.values()), pa.int64())}),
         sentence_hashes=sentence_hashes(s.text for s in sentences),
         changes=doc.cleaned.change_counts(),
