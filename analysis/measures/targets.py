@@ -141,7 +141,7 @@ def target_statements(text: str) -> list[tuple[int, int, int]]:
 
 
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%，、（(])\n+(?=[\u4e00-\u9fff\d%）)])")
-_LINE_END_MARK = re.compile(r"[。！？!?；;：:”’」』）)]$")
+_OPEN_LINE_END = re.compile(r"[^。！？!?；;：:”’」』）)\s]\n")  # a line that ends mid-sentence
 
 
 _NUMBER_BREAK = re.compile(r"(?<=[\d.])\n+(?=[\d.万亿%])")
@@ -151,8 +151,8 @@ def _unwrap(text: str) -> tuple[str, list[int] | None]:
     """The text with line breaks inside a number removed (``74.4\\n万亿元``), and in a hard-wrapped
     text (most lines end mid-sentence) every wrapping line break; with the offset in ``text`` of every
     character kept.  ``(text, None)`` when nothing is removed."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    wrapped = len(lines) >= 20 and sum(not _LINE_END_MARK.search(line) for line in lines) >= 0.5 * len(lines)
+    n_lines = text.count("\n")
+    wrapped = n_lines >= 20 and len(_OPEN_LINE_END.findall(text)) >= 0.5 * n_lines
     breaks = list((_WRAP if wrapped else _NUMBER_BREAK).finditer(text))
     if wrapped:
         breaks = sorted({m.span() for m in breaks} | {m.span() for m in _NUMBER_BREAK.finditer(text)})
