@@ -47,12 +47,13 @@ _REVIEW_HEADING = re.compile(r"回顾|成就|过去|总结")
 _LIST_CUE = re.compile(
     r"(?:主要|预期|调控|发展|宏观调控的?|主要预期|年度)目标(?:建议)?(?:是|为|定为|定在|如下|建议为)?[：:]"
     r"|(?:主要|预期|调控|主要预期)目标(?:建议)?(?:是|为|定为|定在)|调控目标[，,]定为|(?:经济增长|增长)预期为"
+    r"|主要(?:经济)?(?:预期)?指标(?:安排)?(?:建议)?(?:是|为)?[：:]"
 )
 _PAST = re.compile(r"预计|估计|预测|完成了|实现了|以来|超过预期|低于预期|好于预期|过去|去年|上年提出|去年提出|曾")
 _FIVE_YEAR = re.compile(r"年均|平均每年|期间|今后五年|五年内|今后5年")
 _FOLLOW_STOP = re.compile(r"上述|这个目标|这一目标|这些目标|实现这|提出.{0,12}目标|确定.{0,6}目标|主要考虑|考虑了")
 _THIS_YEAR = re.compile(r"今年|全年|本年度?|明年")
-_FALLBACK_CUE = re.compile(r"预期|目标|要|拟|计划|确保|定为|安排|将")
+_FALLBACK_CUE = re.compile(r"预期|目标|(?<![主重需只])要|拟|计划|确保|定为|安排|将")
 _PLAN_CUE = re.compile(r"计划|规划|纲要|力争|预期|目标|规定|到\d{4}年")
 _NOT_SET = re.compile(r"(?:没有|不再|未)(?:提出|设定|设置)[^。；]{0,16}(?:增速|增长|经济增长)[^。；]{0,8}目标")
 _QUOTE_CUE = re.compile(r"(?:国家|全国|全省|省委|省政府|自治区|省里|党中央|国务院)[^，。；：:]{0,10}(?:提出|确定|设定|明确|要求)")
@@ -510,7 +511,7 @@ def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> 
     for match in _NOT_SET.finditer(text):
         if not in_review(match.start()):
             span = next(((s, e) for s, e, _ in statements if s <= match.start() < e), (match.start(), match.end()))
-            found.append(_Target("gdp_growth", "", math.nan, math.nan, "", "", "", "not_set", "own", "", span, match.start(), match.end()))
+            found.append(_Target("gdp_growth", "", math.nan, math.nan, "", "", "", "not_set", "own", "", span, match.start(), match.end(), 0, 2))
             break
     return found
 
@@ -532,13 +533,17 @@ def targets_extract_columns(
             target.start, target.end = where[target.start], where[target.end - 1] + 1
             target.statement = (where[target.statement[0]], where[target.statement[1] - 1] + 1)
         key = (target.indicator, target.group, target.scope, target.period)
+        if target.status == "not_set":
+            # an explicit refusal wins over a figure found outside the target list, not over the list
+            if key in rows and rows[key].tier == 1:
+                continue
+            rows[key] = target
+            continue
         if key in rows:
             # The first statement wins (the target list comes first), except that among statements of
             # one kind a broader measure wins (国民生产总值 over 工农业总产值).
             if target.tier == rows[key].tier and target.rank < rows[key].rank:
                 rows[key] = target
-            continue
-        if target.status == "not_set" and any(k[0] == "gdp_growth" and k[2] == "own" and not k[3] for k in rows):
             continue
         rows[key] = target
     # A five-year average is reported only where the year has no annual target of its own.

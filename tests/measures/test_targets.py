@@ -118,6 +118,18 @@ def test_a_report_that_declines_to_set_a_growth_target():
     assert row["status"] == "not_set" and math.isnan(row["value"])
 
 
+def test_a_refusal_wins_over_a_figure_outside_the_list():
+    text = ("今年发展主要目标是：城镇新增就业900万人以上，城镇调查失业率6%左右；居民消费价格涨幅3.5%左右。\n"
+            "需要说明的是，我们没有提出全年经济增速具体目标，主要考虑是全球疫情和经贸形势不确定性很大。\n全年要努力实现国内生产总值增长6%。")
+    row = one(text, "gdp_growth")
+    assert row["status"] == "not_set" and row["comparator"] == ""
+
+
+@pytest.mark.parametrize("cue", ["全年经济社会发展的主要指标是：", "主要预期目标建议：", "今年经济社会发展目标是："])
+def test_other_list_cues(cue):
+    assert one(f"{cue}地区生产总值增长6%，一般公共预算收入增长5%。", "gdp_growth")["value"] == 6.0
+
+
 def test_a_quoted_higher_level_target_is_marked_and_the_own_one_kept():
     text = "主要预期目标是：国家提出国内生产总值增长5%左右，我市地区生产总值增长6%左右，居民消费价格涨幅3%左右。"
     table = targets_extract(text)
