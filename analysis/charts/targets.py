@@ -286,7 +286,7 @@ def targets_across_plot(
         ax.grid(axis="x", alpha=0.3)
         ax.legend(loc="upper right", fontsize=10, frameon=True, framealpha=0.9, edgecolor="none", ncol=6)
         heading = title or words["across_title"].format(year=year, label=label, n=len(rows) + len(relative))
-        ax.set_title(heading + ("\n" + "；".join(notes) if notes else ""), fontsize=14, loc="left")
+        ax.set_title(heading + ("\n" + ("; " if lang == "en" else "；").join(notes) if notes else ""), fontsize=14, loc="left")
     return fig
 
 
