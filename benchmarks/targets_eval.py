@@ -70,7 +70,8 @@ def _labelled(path: str, indicator: str, year: int) -> bool:
     return path.startswith("gwr-city/") or indicator == "gdp_growth" or year >= 2000
 
 
-def evaluate(split: str, labels_dir: Path, *, verbose: bool) -> None:
+def evaluate(split: str, labels_dir: Path, *, verbose: bool = False) -> dict[str, list[int]]:
+    """``{indicator: [labels, correct, spurious]}`` for one split (misses printed with ``verbose``)."""
     rows = [json.loads(line) for line in (labels_dir / f"{split}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     by_file: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -105,6 +106,10 @@ def evaluate(split: str, labels_dir: Path, *, verbose: bool) -> None:
                 total[key[0]][2] += 1
                 if verbose:
                     print(f"  SPURIOUS {path} {key}: {row.value} {row.comparator} | {row.text}")
+    return dict(total)
+
+
+def report(split: str, total: dict[str, list[int]]) -> None:
     print(f"\n{split}: exact match of value, value_max and comparator")
     print(f"  {'indicator':32} {'labels':>6} {'correct':>7} {'accuracy':>8} {'spurious':>8}")
     all_labels = all_correct = all_spurious = 0
@@ -130,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"targets_eval: not found: {', '.join(missing)} (set SPEECH_CORPUS_SHARED / SPEECH_CORPUS_LOCAL)", file=sys.stderr)
         return 2
     for split in (["dev", "test"] if args.split == "both" else [args.split]):
-        evaluate(split, args.labels, verbose=args.verbose)
+        report(split, evaluate(split, args.labels, verbose=args.verbose))
     return 0
 
 
