@@ -48,6 +48,9 @@ _REL_LEVEL = re.compile(
     r"(?P<level>国家和省|国家、省|国省|全国|国家|全省|省平|省|全区|自治区|全州)"
     r"(?P<rest>[^，,；;。]{0,12}?)(?:(?P<margin>\d+(?:\.\d+)?)个百分点(?P<post>左右|以上)?|(?=[，,；;。]|$))"
 )
+_REL_MORE = re.compile(
+    r"比(?P<level>国家和省|国省|全国|国家|全省|省平|省|全区|自治区)(?:平均水平|平均)?(?P<dir>高|低)(?P<margin>\d+(?:\.\d+)?)个百分点(?P<post>左右|以上)?"
+)
 _HIGHER = re.compile(
     r"(?P<pre>控制在|完成|在|不超过|不高于|低于)?(?P<level>国家和省|国家|省|自治区|市政府|上级)(?:政府)?"
     r"(?P<how>下达|定|确定|调控|控|规定)(?:的)?(?:年度)?(?:目标|任务|范围|要求|线)?(?:任务)?(?P<post>以内|范围内|之内)?"
@@ -127,6 +130,13 @@ def target_relative(region: str) -> tuple[float, str, str, str, int] | None:
     match = _REL_GDP_GT.search(head)
     if match and not re.search(r"\d", head[: match.start()]):
         return math.nan, "", "gt", "gdp_growth", match.end()
+    match = _REL_MORE.search(head)
+    if match and not re.search(r"\d", head[: match.start()]):
+        # 增速比全省高1个百分点左右
+        level = match.group("level")
+        comparator = {"左右": "approx", "以上": "ge"}.get(match.group("post") or "", "gt" if match.group("dir") == "高" else "lt")
+        relative_to = "nation" if level in ("全国", "国家") else ("higher_level" if level in ("国省", "国家和省") else "province")
+        return float(match.group("margin")), "个百分点", comparator, relative_to, match.end()
     match = _REL_LEVEL.search(head)
     if match and not re.search(r"\d", head[: match.start()]):
         level = match.group("level")

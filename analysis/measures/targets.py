@@ -63,6 +63,8 @@ _JOIN = {"、", "和", "及", "与", "以及"}
 _NEXT_GROWTH = re.compile(r"(?:平均每年|年均|同比|比上年)?(?:增长|增速)")
 _AVERAGE = re.compile(r"年均|平均每年")
 _REGION_END = re.compile(r"[；;。！？!?\n]")
+_FIGURE_AFTER = re.compile(r"[，,、](?:达到|为|增长|增速|实现)?\s?\d")
+_HIGHER_PREFIX = re.compile(r"(?:全国|国家|全省|省|中央)$")
 
 
 @dataclass
@@ -214,6 +216,15 @@ def _statement_targets(
             values = [(v, h, u, c, "", s, e) for v, h, u, c, s, e in absolute]
         else:
             relative = target_relative(region)
+            # 增长高于全国、全省平均水平，达到6.5%左右: a figure right after the benchmark is the target.
+            follow = _FIGURE_AFTER.match(text, region_end) if relative is not None and region_end < next_start else None
+            if follow is not None:
+                stop = re.compile(r"[，,；;。]").search(text, follow.end(), next_start)
+                extra = target_absolute(text[region_end:stop.start() if stop else next_start], table.kind(group[0][2]), group[0][2], many=False)
+                if extra:
+                    offset = region_end - last_end
+                    values = [(v, h, u, c, "", s0 + offset, e + offset) for v, h, u, c, s0, e in extra]
+                    relative = None
             if relative is not None:
                 value, unit, comparator, relative_to, end = relative
                 values = [(value, math.nan, unit, comparator, relative_to, 0, end)]
@@ -249,6 +260,14 @@ def _statement_targets(
                 _Target(indicator, var_group, value, high, unit, comparator, relative_to, "set", scope,
                         "five_year" if five_year else "", (s_start, s_end), m_start, last_end + v_end, rank)
             )
+    # 在全国经济增长5%左右、全省增长5.5%左右的背景下，全市地区生产总值增长6%左右: where a statement states one
+    # indicator several times, the mentions led by a higher level (全国, 国家, 全省) are quoted.
+    counts: dict[str, int] = {}
+    for target in targets:
+        counts[target.indicator] = counts.get(target.indicator, 0) + 1
+    for target in targets:
+        if counts[target.indicator] > 1 and _HIGHER_PREFIX.search(text, max(0, target.start - 2), target.start):
+            target.scope = "quoted"
     return targets
 
 

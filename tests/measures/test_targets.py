@@ -58,6 +58,10 @@ def test_every_variant_yields_its_example(indicator, variant):
         ("主要预期目标是：城镇新增就业900万人，城镇登记失业率控制在4.6%；居民消费价格涨幅控制在4%。", "registered_unemployment", 4.6, None, "le", ""),
         ("主要预期目标是：城镇调查失业率控制在国家调控范围内，居民消费价格涨幅3%左右。", "surveyed_unemployment", None, None, "le", "nation"),
         ("主要预期目标是：居民收入增长和经济增长同步，粮食产量1.3万亿斤以上。", "disposable_income_growth", None, None, "eq", "gdp_growth"),
+        ("今年主要预期目标是：地区生产总值增速比全省高1个百分点左右。", "gdp_growth", 1.0, None, "approx", "province"),
+        ("主要预期目标是：地区生产总值增长高于全国、全省平均水平，达到6.5%左右。", "gdp_growth", 6.5, None, "approx", ""),
+        ("主要预期目标是：地区生产总值增速高于省平1个百分点、7%左右，规上工业增加值增长8%。", "gdp_growth", 7.0, None, "approx", ""),
+        ("主要预期目标是：在全国经济增长5%左右的背景下，全市地区生产总值增长6%左右。", "gdp_growth", 6.0, None, "approx", ""),
     ],
 )
 def test_target_statements(text, indicator, value, value_max, comparator, relative_to):
