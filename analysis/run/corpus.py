@@ -104,7 +104,7 @@ def corpus_run(
     # an in-memory result holding every token would be pickled in one piece.
     run_key = _run_key(keys, discovery, options, inputs, metadata) if keys and stream_to is not None else None
     if run_key is not None:
-        reused = _run_reuse(run_key, stream_to, started=started, clock=clock, n_speeches=len(tasks))
+        reused = _run_reuse(run_key, stream_to, options=options, lexicon=lexicon, started=started, clock=clock, n_speeches=len(tasks))
         if reused is not None:
             return reused
 
@@ -130,10 +130,12 @@ def corpus_run(
     show = sys.stderr.isatty() if progress is None else progress
     try:
         work = _iterate(tasks, options, workers=workers, backend=backend, scheduler=scheduler, keys=keys)
-        for result in tqdm(work, total=len(tasks), disable=not show, unit="file", desc="speeches"):
+        for index, result in enumerate(tqdm(work, total=len(tasks), disable=not show, unit="file", desc="speeches")):
             records.append(result.record)
             cache_hits += result.cached
-            all_cacheable = all_cacheable and result.cacheable
+            # A file edited since its key was made was analysed under another key: the run is not stored whole.
+            same_bytes = keys is None or result.key is None or result.key == keys[index]
+            all_cacheable = all_cacheable and result.cacheable and same_bytes
             if not result.ok:
                 continue
             assert result.row is not None
@@ -236,44 +238,75 @@ def _run_key(
     return cache_key(b"", *parts)
 
 
-def _run_reuse(key: str, stream_to: str | Path, *, started: str, clock: float, n_speeches: int) -> CorpusResult | None:
-    """The cached result of an identical run (its Parquet tables copied into ``stream_to``); None on a miss."""
-    import shutil
+def _run_reuse(
+    key: str, stream_to: str | Path, *, options: Options, lexicon, started: str, clock: float, n_speeches: int  # type: ignore[no-untyped-def]
+) -> CorpusResult | None:
+    """The cached result of an identical run (its Parquet tables copied into ``stream_to``); None on a miss.
 
-    from analysis.run.cache import cache_file, cache_get
+    Each Parquet copy is checked against the size and SHA-256 recorded in
+    the entry while it is copied; an entry whose copies fail is removed.
+    """
+    from analysis.run.cache import cache_file, cache_get, cache_remove
 
-    hit = cache_get(key)
-    if not isinstance(hit, CorpusResult):
+    from .entries import RUN_KIND, EntryError, run_from_entry
+
+    entry = cache_get(key, RUN_KIND)
+    if entry is None:
         return None
-    stored = [cache_file(key, name) for name in _RUN_FILES]
-    if not all(path.is_file() for path in stored):
+    try:
+        hit, files = run_from_entry(entry, options=options, lexicon=lexicon)
+    except EntryError:
+        cache_remove(key)
+        return None
+    if set(files) != set(_RUN_FILES):
+        cache_remove(key)
         return None
     folder = Path(stream_to)
     folder.mkdir(parents=True, exist_ok=True)
-    for path, name in zip(stored, _RUN_FILES):
-        shutil.copyfile(path, folder / name)
+    for name in _RUN_FILES:
+        if not _copy_checked(cache_file(key, name), folder / name, files[name]):
+            cache_remove(key)
+            for copied in _RUN_FILES:
+                (folder / copied).unlink(missing_ok=True)
+            return None
     hit.started = started
     hit.seconds = round(time.perf_counter() - clock, 2)
     hit.cache_hits = n_speeches
     return hit
 
 
-def _run_store(key: str, result: CorpusResult, stream_to: Path) -> None:
-    """Keep a run's result and its streamed Parquet tables for an identical re-run; skipped silently on failure."""
-    import os
-    import shutil
-    import tempfile
-
-    from analysis.run.cache import cache_file, cache_put
+def _copy_checked(source: Path, target: Path, expected: tuple[int, str]) -> bool:
+    """Copy ``source`` to ``target`` if its size and SHA-256 are ``expected``; False (nothing written) otherwise."""
+    import hashlib
 
     try:
-        for name in _RUN_FILES:
-            target = cache_file(key, name)
-            # Copied under a temporary name, then renamed: a run killed midway leaves no half file behind a valid entry.
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as handle:
-                temporary = Path(handle.name)
-            shutil.copyfile(stream_to / name, temporary)
-            os.replace(temporary, target)
+        data = source.read_bytes()
     except OSError:
+        return False
+    if len(data) != expected[0] or hashlib.sha256(data).hexdigest() != expected[1]:
+        return False
+    target.write_bytes(data)
+    return True
+
+
+def _run_store(key: str, result: CorpusResult, stream_to: Path) -> None:
+    """Keep a run's result and its streamed Parquet tables for an identical re-run; skipped silently on failure."""
+    import hashlib
+
+    from analysis.run.cache import cache_file, cache_put, cache_remove, write_atomically
+
+    from .entries import run_entry
+
+    files: dict[str, tuple[int, str]] = {}
+    try:
+        for name in _RUN_FILES:
+            data = (stream_to / name).read_bytes()
+            # Written under a temporary name, then renamed: a run killed midway leaves no half file behind a valid entry.
+            if not write_atomically(cache_file(key, name), [data]):
+                raise OSError("cache not writable")
+            files[name] = (len(data), hashlib.sha256(data).hexdigest())
+    except OSError:
+        cache_remove(key)
         return
-    cache_put(key, result)
+    if not cache_put(key, run_entry(result, files)):
+        cache_remove(key)
