@@ -53,6 +53,27 @@ def _stdout_utf8() -> None:
                 pass
 
 
+class Terminated(BaseException):
+    """SIGTERM: stop the run (and its workers) as an interrupt does."""
+
+
+def _on_sigterm(signum, frame) -> None:  # type: ignore[no-untyped-def]
+    raise Terminated()
+
+
+def _max_mb(value: str) -> float:
+    """``--max-mb``: a positive, finite number of megabytes."""
+    import math
+
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, not {value!r}")
+    return number
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -79,7 +100,7 @@ def _add_analysis(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--extend-lexicon", action="store_true", help="add --lexicon to the bundled lexicon instead of replacing it")
     group.add_argument("--stopwords", default="", metavar="FILE", help="a stopword list (default: the bundled list)")
     group.add_argument("--segmenter", default=None, choices=["jieba", "rjieba"], help="rjieba (fast; the default when installed) or jieba (the reference)")
-    group.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
+    group.add_argument("--max-mb", type=_max_mb, default=50, metavar="MB", help="files larger than this, or whose text expands past it (a .docx or .pdf), are reported, not read (default 50)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -223,19 +244,25 @@ def _one_document(name: str):  # type: ignore[no-untyped-def]
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from analysis.run import corpus_run, outputs_write
+    from analysis.run.outputs import outputs_staged
 
     options = _options(args, with_selection=True)
     out = Path(args.out)
-    result = corpus_run(
-        args.corpus,
-        options=options,
-        metadata=args.metadata or None,
-        workers=args.workers or available_cores(),
-        backend=args.backend,
-        scheduler=args.scheduler or None,
-        stream_to=out,
-    )
-    outputs_write(result, out)
+    # Written beside --out, then moved in (run.json last): an interrupted run leaves the old set whole.
+    with outputs_staged(out) as staging:
+        result = corpus_run(
+            args.corpus,
+            options=options,
+            metadata=args.metadata or None,
+            workers=args.workers or available_cores(),
+            backend=args.backend,
+            scheduler=args.scheduler or None,
+            stream_to=staging,
+        )
+        try:
+            outputs_write(result, staging)
+        except OSError as err:
+            raise Failure(f"{out}: cannot write the outputs ({err.strerror or err}); nothing was changed in {out}") from None
     for row in result.report.itertuples(index=False):
         if row.status == "error":
             _say(f"error: {row.path}: {row.reason}")
@@ -431,6 +458,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from analysis.lexicon import LexiconError
 
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return _COMMANDS[args.command](args)
     except UsageError as err:
@@ -440,6 +472,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (Failure, LexiconError, FileNotFoundError, ValueError, RuntimeError) as err:
         _say(f"error: {err}")
         return 1
+    except IsADirectoryError as err:
+        _say(f"error: {err.filename}: is a folder, not a file")
+        return 1
+    except OSError as err:  # a full disk, a read-only folder: one line, not a traceback
+        where = f"{err.filename}: " if err.filename else ""
+        _say(f"error: {where}{err.strerror or err}")
+        return 1
+    except Terminated:
+        _say("terminated")
+        return 143
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

@@ -250,11 +250,16 @@ def _parse(data: object, source: str) -> Lexicon:
             raise LexiconError(f"{source}: theme #{i + 1} has no 'id'")
         theme_id = str(theme_data["id"])
         subthemes: dict[str, tuple[str, str]] = {}
-        groups = list(theme_data.get("subthemes") or [])
+        listed = theme_data.get("subthemes") or []
+        if not isinstance(listed, list) or not all(isinstance(g, dict) for g in listed):
+            raise LexiconError(f"{source}: theme {theme_id}: 'subthemes' must be a list of entries with 'id' and 'terms', not {listed!r}")
+        groups = list(listed)
         if theme_data.get("terms"):
             groups.append({"id": theme_id, "label": theme_data.get("label", theme_id), "terms": theme_data["terms"]})
         for group in groups:
             sub_id = str(group.get("id", theme_id))
+            if not isinstance(group.get("terms") or [], list):
+                raise LexiconError(f"{source}: {sub_id}: 'terms' must be a list, not {group.get('terms')!r}")
             subthemes[sub_id] = (str(group.get("label", sub_id)), str(group.get("label_en", group.get("label", sub_id))))
             for entry in group.get("terms") or []:
                 if isinstance(entry, str):
@@ -307,6 +312,10 @@ def lexicon_load(path: str | Path) -> Lexicon:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise LexiconError(f"{path}: no such lexicon file") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a folder, not a lexicon file") from None
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read ({err.strerror or err})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise LexiconError(f"{path}: not valid UTF-8 YAML ({first_line})") from None

@@ -128,6 +128,7 @@ def corpus_run(
             "sentences": ParquetSink(folder / "sentences.parquet", schema=SENTENCE_SCHEMA),
         }
     show = sys.stderr.isatty() if progress is None else progress
+    work = None
     try:
         work = _iterate(tasks, options, workers=workers, backend=backend, scheduler=scheduler, keys=keys)
         for index, result in enumerate(tqdm(work, total=len(tasks), disable=not show, unit="file", desc="speeches")):
@@ -202,6 +203,8 @@ def corpus_run(
             tokens=None if sinks else tables_frame(kept["tokens"], TOKEN_SCHEMA),
         )
     finally:
+        if work is not None:
+            work.close()  # an interrupted run stops its pool workers now
         failures = []
         for sink in sinks.values():
             try:
