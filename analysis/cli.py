@@ -355,11 +355,13 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
     if args.window < 0:
         raise UsageError("--window must be 0 or more")
     if args.regex:
+        from analysis.lexicon.user_regex import UserRegexError, user_regex
+
         for term in args.term:
             try:
-                re.compile(term)
-            except re.error as err:
-                raise UsageError(f"--term {term!r}: not a regular expression ({err})") from None
+                user_regex(term)  # RE2: linear-time matching, so no pattern can hang the command
+            except UserRegexError as err:
+                raise UsageError(f"--term {term!r}: {err}") from None
     documents = _read_documents(args.files)
     print("doc_id\tsection\tstart\tleft\tmatch\tright")
     for doc in documents:
