@@ -203,3 +203,17 @@ def test_csv_cells_are_excel_safe(tmp_path: Path) -> None:
             assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
     frame = pd.read_csv(out / "corpus.csv")
     assert pd.api.types.is_integer_dtype(frame["n_chars"])  # numbers stay numbers
+
+
+def test_kwic_with_a_backtracking_regex_does_not_hang(tmp_path: Path) -> None:
+    speech = tmp_path / "speech.txt"
+    speech.write_text("县委书记讲话。要抓好落实。" + "a" * 40 + "b\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "analysis", "kwic", str(speech), "--term", "(a+)+$", "--regex"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
+    assert done.returncode == 0 and done.stdout.splitlines()[0].startswith("doc_id"), done.stderr
+
+
+def test_kwic_regex_it_cannot_use_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["kwic", str(SAMPLE), "--term", "(?<=全面)从严治党", "--regex"]) == 2
+    assert "look-arounds" in capsys.readouterr().err
