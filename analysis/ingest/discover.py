@@ -23,7 +23,7 @@ from pathlib import Path
 
 from analysis.ingest.chinese_script import to_simplified
 from analysis.text.clean import CleanedText, clean_text
-from analysis.ingest.metadata import Metadata, is_metadata_table, merge_metadata, read_metadata_table
+from analysis.ingest.metadata import Metadata, is_metadata_table, merge_metadata, metadata_table_read
 from analysis.ingest.readers import CONVERT_FIRST, SUPPORTED_SUFFIXES, EmptyDocument, ReadError, read_file_bytes, text_from_bytes
 
 __all__ = [
@@ -61,6 +61,7 @@ class Discovery:
     table: dict[str, dict[str, str]] = field(default_factory=dict)
     table_paths: list[str] = field(default_factory=list)
     unmatched_rows: list[str] = field(default_factory=list)  # table paths that name no file found
+    table_problems: dict[str, list[str]] = field(default_factory=dict)  # table → rows left out or corrected, one line each
 
     def table_row(self, rel_path: str) -> dict[str, str] | None:
         return self.table.get(rel_path)
@@ -227,11 +228,15 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
         else:
             files.append(p)
     table_set = {t.resolve() for t in tables}
+    table_rows: dict[Path, int] = {}
     for table in tables:
         try:
-            rows = read_metadata_table(table)
+            rows, problems = metadata_table_read(table)
         except (OSError, ReadError, UnicodeDecodeError) as err:
             raise ValueError(f"{table}: cannot read the metadata table: {err}") from None
+        table_rows[table.resolve()] = len(rows)
+        if problems:
+            discovery.table_problems[str(table)] = problems
         base = table.parent.resolve()
         for key, row in rows.items():
             absolute = (base / key).resolve()
@@ -254,15 +259,20 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
         seen.add(resolved)
         rel = _relative(f, resolved, resolved_root, root)
         if resolved in table_set:
-            n_rows = len(read_metadata_table(f))
-            discovery.records.append(FileRecord(rel, "skipped", f"documentation: metadata table ({n_rows} rows)"))
+            n_rows = table_rows.get(resolved, 0)
+            problems = discovery.table_problems.get(str(f), [])
+            discovery.records.append(FileRecord(rel, "skipped", f"documentation: metadata table ({n_rows} rows)", "; ".join(problems)))
             continue
         record = _classify(f, rel)
         if record is not None:
             discovery.records.append(record)
         else:
             discovery.speeches.append((f, rel))
-    found = {rel for _, rel in discovery.speeches} | {r.path for r in discovery.records}
+    listed = {r.path for r in discovery.records}
+    for table, problems in discovery.table_problems.items():  # a table outside the corpus (--metadata) has no row yet
+        if Path(table).resolve() not in seen:
+            discovery.records.append(FileRecord(table, "skipped", f"documentation: metadata table ({table_rows.get(Path(table).resolve(), 0)} rows)", "; ".join(problems)))
+    found = {rel for _, rel in discovery.speeches} | listed
     discovery.unmatched_rows = sorted(set(discovery.table) - found)
     return discovery
 
