@@ -17,10 +17,13 @@ An entry is one file, ``<2 hex>/<64 hex>.arrow``: an 8-byte magic, the length
 of a JSON header, the header, then a body of Arrow IPC streams (tables) and
 raw little-endian numeric arrays.  The header holds the entry's key, kind,
 small fields as JSON, the place and type of each part, and the body's
-SHA-256.  Nothing in it is unpickled or evaluated: reading an entry parses
+size and CRC-32.  Nothing in it is unpickled or evaluated: reading an entry parses
 JSON, Arrow IPC and fixed-width numbers only, so a file planted in a shared
 cache folder cannot run code.  An entry that fails to parse or validate
-(wrong magic, key, kind, checksum, part type) is a miss and is removed.
+(wrong magic, key, kind, size, checksum, part type) is a miss and is removed.
+The checksum catches truncated and damaged files; it is no defence against
+someone who can write the cache folder (they could write a matching one),
+which is why nothing read from it can run code.
 Files kept beside an entry (:func:`cache_file`) are validated by the caller
 against sizes and checksums recorded in the entry.
 
@@ -40,6 +43,7 @@ import os
 import re
 import struct
 import tempfile
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +54,7 @@ import pyarrow as pa
 
 __all__ = [
     "CacheEntry", "cache_dir", "cache_key", "cache_get", "cache_has", "cache_put", "cache_file", "cache_remove",
-    "cache_clear", "cache_info", "code_fingerprint", "file_sha256", "write_atomically",
+    "cache_clear", "cache_info", "code_fingerprint", "checksum", "write_atomically",
 ]
 
 _SUFFIX = ".arrow"
@@ -111,15 +115,9 @@ def cache_file(key: str, name: str) -> Path:
     return path
 
 
-def file_sha256(path: Path) -> tuple[int, str]:
-    """Size and SHA-256 of a file (read in blocks)."""
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-            size += len(block)
-    return size, digest.hexdigest()
+def checksum(data: bytes | memoryview) -> int:
+    """The CRC-32 of ``data`` (what entries record of their body and of the files kept beside them)."""
+    return zlib.crc32(data)
 
 
 # -- encoding and decoding ------------------------------------------------------
@@ -146,12 +144,12 @@ def _encode(key: str, entry: CacheEntry) -> list[bytes | memoryview]:
         parts.append([name, "array", dtype.str, offset, len(data)])
         chunks.append(data)
         offset += len(data)
-    digest = hashlib.sha256()
+    crc = 0
     for chunk in chunks:
-        digest.update(chunk)
+        crc = zlib.crc32(chunk, crc)
     header = json.dumps(
         {"format": _FORMAT, "key": key, "kind": entry.kind, "meta": entry.meta, "parts": parts,
-         "body_bytes": offset, "body_sha256": digest.hexdigest()},
+         "body_bytes": offset, "body_crc32": crc},
         ensure_ascii=False, allow_nan=True,
     ).encode("utf-8")
     return [_MAGIC, struct.pack("<Q", len(header)), header, *chunks]
@@ -174,7 +172,7 @@ def _decode(data: bytes, key: str, kind: str) -> CacheEntry:
     if not isinstance(header, dict) or header.get("format") != _FORMAT or header.get("key") != key or header.get("kind") != kind:
         raise _Invalid("another format, key or kind")
     body = memoryview(data)[16 + length:]
-    if len(body) != header.get("body_bytes") or hashlib.sha256(body).hexdigest() != header.get("body_sha256"):
+    if len(body) != header.get("body_bytes") or zlib.crc32(body) != header.get("body_crc32"):
         raise _Invalid("body size or checksum differs")
     meta = header.get("meta")
     if not isinstance(meta, dict) or not isinstance(header.get("parts"), list):

@@ -246,8 +246,8 @@ def _run_reuse(
 ) -> CorpusResult | None:
     """The cached result of an identical run (its Parquet tables copied into ``stream_to``); None on a miss.
 
-    Each Parquet copy is checked against the size and SHA-256 recorded in
-    the entry while it is copied; an entry whose copies fail is removed.
+    Each Parquet copy is checked against the size, CRC-32 and row count
+    recorded in the entry while it is copied; an entry whose copies fail is removed.
     """
     from analysis.run.cache import cache_file, cache_get, cache_remove
 
@@ -261,7 +261,9 @@ def _run_reuse(
     except EntryError:
         cache_remove(key)
         return None
-    if set(files) != set(_RUN_FILES):
+    # The tables' row counts must also agree with the speeches' own counts.
+    rows = {"tokens.parquet": int(hit.corpus["n_tokens"].sum()), "sentences.parquet": int(hit.corpus["n_sentences"].sum())}
+    if set(files) != set(_RUN_FILES) or any(files[name][2] != rows[name] for name in _RUN_FILES):
         cache_remove(key)
         return None
     folder = Path(stream_to)
@@ -278,36 +280,44 @@ def _run_reuse(
     return hit
 
 
-def _copy_checked(source: Path, target: Path, expected: tuple[int, str]) -> bool:
-    """Copy ``source`` to ``target`` if its size and SHA-256 are ``expected``; False (nothing written) otherwise."""
-    import hashlib
+def _copy_checked(source: Path, target: Path, expected: tuple[int, int, int]) -> bool:
+    """Copy ``source`` to ``target`` if its (size, CRC-32, rows) are ``expected``; False (nothing written) otherwise."""
+    from analysis.run.cache import checksum
 
     try:
         data = source.read_bytes()
     except OSError:
         return False
-    if len(data) != expected[0] or hashlib.sha256(data).hexdigest() != expected[1]:
+    if (len(data), checksum(data)) != expected[:2] or _parquet_rows(data) != expected[2]:
         return False
     target.write_bytes(data)
     return True
 
 
+def _parquet_rows(data: bytes) -> int:
+    """The row count a Parquet file's footer declares (-1 when it has no valid footer)."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(pa.BufferReader(data)).metadata.num_rows
+    except (pa.ArrowException, OSError, ValueError):
+        return -1
+
+
 def _run_store(key: str, result: CorpusResult, stream_to: Path) -> None:
     """Keep a run's result and its streamed Parquet tables for an identical re-run; skipped silently on failure."""
-    import hashlib
-
-    from analysis.run.cache import cache_file, cache_put, cache_remove, write_atomically
+    from analysis.run.cache import cache_file, cache_put, cache_remove, checksum, write_atomically
 
     from .entries import run_entry
 
-    files: dict[str, tuple[int, str]] = {}
+    files: dict[str, tuple[int, int, int]] = {}
     try:
         for name in _RUN_FILES:
             data = (stream_to / name).read_bytes()
             # Written under a temporary name, then renamed: a run killed midway leaves no half file behind a valid entry.
             if not write_atomically(cache_file(key, name), [data]):
                 raise OSError("cache not writable")
-            files[name] = (len(data), hashlib.sha256(data).hexdigest())
+            files[name] = (len(data), checksum(data), _parquet_rows(data))
     except OSError:
         cache_remove(key)
         return

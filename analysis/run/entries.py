@@ -123,8 +123,8 @@ def doc_from_entry(entry: CacheEntry) -> DocResult:
 
 # -- a whole run ------------------------------------------------------------------
 
-def run_entry(result: CorpusResult, files: dict[str, tuple[int, str]]) -> CacheEntry:
-    """A whole run's result as a cache entry; ``files``: the Parquet copies kept beside it, name → (size, SHA-256)."""
+def run_entry(result: CorpusResult, files: dict[str, tuple[int, int, int]]) -> CacheEntry:
+    """A whole run's result as a cache entry; ``files``: the Parquet copies kept beside it, name → (size, CRC-32, rows)."""
     tables = {name: pa.Table.from_pandas(getattr(result, name)) for name in _RUN_FRAMES}
     dtm = result.dtm
     matrix = dtm.matrix.tocsr()
@@ -141,15 +141,15 @@ def run_entry(result: CorpusResult, files: dict[str, tuple[int, str]]) -> CacheE
         },
         tables=tables,
         arrays={
-            "dtm_data": matrix.data.astype(np.int64),
-            "dtm_indices": matrix.indices.astype(np.int64),
-            "dtm_indptr": matrix.indptr.astype(np.int64),
+            "dtm_data": matrix.data.astype(np.int64, copy=False),
+            "dtm_indices": matrix.indices,
+            "dtm_indptr": matrix.indptr,
         },
     )
 
 
-def run_from_entry(entry: CacheEntry, *, options: Options, lexicon: Lexicon) -> tuple[CorpusResult, dict[str, tuple[int, str]]]:
-    """A whole run's result held by ``entry``, and the (size, SHA-256) of each Parquet copy it expects.
+def run_from_entry(entry: CacheEntry, *, options: Options, lexicon: Lexicon) -> tuple[CorpusResult, dict[str, tuple[int, int, int]]]:
+    """A whole run's result held by ``entry``, and the (size, CRC-32, rows) of each Parquet copy it expects.
 
     Raises:
         EntryError: when the entry does not fit a :class:`CorpusResult`.
@@ -165,7 +165,7 @@ def run_from_entry(entry: CacheEntry, *, options: Options, lexicon: Lexicon) -> 
         matrix = sparse.csr_matrix(
             (entry.arrays["dtm_data"], entry.arrays["dtm_indices"], entry.arrays["dtm_indptr"]), shape=shape
         )
-        files = {name: (int(size), str(digest)) for name, (size, digest) in meta["files"].items()}
+        files = {name: (int(size), int(crc), int(rows)) for name, (size, crc, rows) in meta["files"].items()}
     except (KeyError, TypeError, ValueError, IndexError, pa.ArrowException) as err:
         raise EntryError(f"malformed run entry ({type(err).__name__})") from None
     _check(all(isinstance(v, str) for v in doc_ids + vocabulary), "matrix labels")
