@@ -335,6 +335,7 @@ def _cmd_tokens(args: argparse.Namespace) -> int:
 def _cmd_count(args: argparse.Namespace) -> int:
     from analysis.run import tools_for
     from analysis.measures.terms import phrase_count, token_count
+    from analysis.run.excel_safe import excel_safe
 
     documents = _read_documents(args.files)
     segmenter = tools_for(_options(args))[1] if args.mode == "token" else None
@@ -345,7 +346,7 @@ def _cmd_count(args: argparse.Namespace) -> int:
         words = segmenter.words(doc.text) if segmenter is not None else None
         for term in args.term:
             count = token_count(words, term) if words is not None else phrase_count(doc.text, term)
-            writer.writerow([doc.doc_id, term, count])
+            writer.writerow([excel_safe(doc.doc_id), excel_safe(term), count])
     sys.stdout.write(buffer.getvalue())
     return 0
 
@@ -355,6 +356,7 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
 
     from analysis.text.outline import outline_sentences
     from analysis.measures.terms import kwic
+    from analysis.run.excel_safe import excel_safe
 
     if args.window < 0:
         raise UsageError("--window must be 0 or more")
@@ -373,7 +375,7 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
         for term in args.term:
             frame = kwic(doc.doc_id, doc.text, sentences, term, window=args.window, regex=args.regex)
             for row in frame.itertuples(index=False):
-                print("\t".join(str(v).replace("\t", " ") for v in row))
+                print("\t".join(str(excel_safe(v)).replace("\t", " ") for v in row))
     return 0
 
 
@@ -392,7 +394,9 @@ def _cmd_quotas(args: argparse.Namespace) -> int:
         for record in json.loads(table.to_json(orient="records", force_ascii=False)):
             print(json.dumps(record, ensure_ascii=False))
     else:
-        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+        from analysis.run.excel_safe import excel_safe_frame
+
+        sys.stdout.write(excel_safe_frame(table).to_csv(index=False, lineterminator="\n"))
     return 0
 
 
