@@ -16,9 +16,10 @@ cell of a table.  Every CSV file a run writes goes through them
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["excel_safe", "excel_safe_frame", "FORMULA_STARTS"]
 
@@ -37,6 +38,8 @@ def excel_safe(value: Any) -> Any:
 
 def excel_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells are :func:`excel_safe` (the frame itself when none needs it)."""
+    import pandas as pd
+
     changed: dict[str, pd.Series] = {}
     for name in frame.columns:
         column = frame[name]
