@@ -9,6 +9,7 @@ the cache.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -246,8 +247,10 @@ def _run_reuse(
 ) -> CorpusResult | None:
     """The cached result of an identical run (its Parquet tables copied into ``stream_to``); None on a miss.
 
-    Each Parquet copy is checked against the size, CRC-32 and row count
-    recorded in the entry while it is copied; an entry whose copies fail is removed.
+    Each Parquet copy is checked, while it is copied, against the size and
+    CRC-32 recorded in the entry (so its footer is the one checked when it
+    was stored), and the row counts recorded must equal the speeches' token
+    and sentence counts; an entry whose copies fail is removed.
     """
     from analysis.run.cache import cache_file, cache_get, cache_remove
 
@@ -281,16 +284,24 @@ def _run_reuse(
 
 
 def _copy_checked(source: Path, target: Path, expected: tuple[int, int, int]) -> bool:
-    """Copy ``source`` to ``target`` if its (size, CRC-32, rows) are ``expected``; False (nothing written) otherwise."""
+    """Copy ``source`` to ``target`` if its (size, CRC-32) are ``expected``; False (nothing written) otherwise."""
+    import mmap
+    import shutil
+
     from analysis.run.cache import checksum
 
     try:
-        data = source.read_bytes()
-    except OSError:
+        with open(source, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size != expected[0] or size == 0:
+                return False
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:  # checked without a copy in memory
+                if checksum(mapped) != expected[1]:
+                    return False
+        shutil.copyfile(source, target)  # the kernel copies (sendfile)
+    except (OSError, ValueError):
+        target.unlink(missing_ok=True)
         return False
-    if (len(data), checksum(data)) != expected[:2] or _parquet_rows(data) != expected[2]:
-        return False
-    target.write_bytes(data)
     return True
 
 
@@ -314,6 +325,8 @@ def _run_store(key: str, result: CorpusResult, stream_to: Path) -> None:
     try:
         for name in _RUN_FILES:
             data = (stream_to / name).read_bytes()
+            if _parquet_rows(data) < 0:
+                raise OSError("not a readable Parquet file")
             # Written under a temporary name, then renamed: a run killed midway leaves no half file behind a valid entry.
             if not write_atomically(cache_file(key, name), [data]):
                 raise OSError("cache not writable")
