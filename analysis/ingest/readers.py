@@ -8,6 +8,12 @@ both decode.  Formats: ``.txt``/``.md`` (text), ``.docx`` (python-docx),
 ``.pdf`` (text layer, pypdf), ``.html``/``.htm`` (the standard library's
 parser).  Every failure raises :class:`ReadError` with a one-line reason
 that names the cause, never a traceback.
+
+A file is read once (:func:`read_file_bytes`), opened without blocking so
+that a named pipe or device is skipped rather than waited on, and never past
+the size limit; the text it expands to is bounded by the same limit
+(:func:`text_from_bytes`): a ``.docx``'s zip members are checked against it
+before anything is unpacked, a ``.pdf``'s text page by page.
 """
 
 from __future__ import annotations
