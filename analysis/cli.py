@@ -518,8 +518,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import signal
     import threading
 
+    previous = None
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _on_sigterm)
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return _COMMANDS[args.command](args)
     except UsageError as err:
@@ -529,6 +530,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (Failure, LexiconError, FileNotFoundError, ValueError, RuntimeError) as err:
         _say(f"error: {err}")
         return 1
+    except BrokenPipeError:
+        return 0
     except IsADirectoryError as err:
         _say(f"error: {err.filename}: is a folder, not a file")
         return 1
@@ -539,8 +542,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Terminated:
         _say("terminated")
         return 143
-    except BrokenPipeError:
-        return 0
     except KeyboardInterrupt:
         _say("interrupted")
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
