@@ -16,6 +16,8 @@ unit for Chinese text, which has no word boundaries to count words by.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import math
 from bisect import bisect_right
 from collections import Counter
@@ -129,11 +131,15 @@ def kwic(
     """Keywords in context: every occurrence of ``term`` with ``window`` characters each side.
 
     Columns: ``doc_id, section, start, left, match, right``.  Line breaks in
-    the context are shown as spaces.
+    the context are shown as spaces.  With ``regex``, ``term`` is matched
+    by RE2 in linear time (:func:`analysis.lexicon.user_regex.user_regex`;
+    raises :class:`~analysis.lexicon.user_regex.UserRegexError` for a pattern it cannot use).
     """
     import re
 
-    pattern = re.compile(term if regex else re.escape(term))
+    from analysis.lexicon.user_regex import user_regex
+
+    pattern = user_regex(term) if regex else re.compile(re.escape(term))
     rows = []
     starts = [s.start for s in sentences]
     for match in pattern.finditer(text):
@@ -216,9 +222,13 @@ def dtm_top_terms(dtm: DocumentTermMatrix, *, n: int = 20) -> pd.DataFrame:
 
 def _reference_idf() -> dict[str, float]:
     """jieba's bundled IDF table, estimated on a large general corpus."""
-    from importlib import resources
+    from importlib.util import find_spec
 
-    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    # Found without importing jieba, whose import costs half a second (it loads pkg_resources).
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jieba is not installed: its IDF table is the reference for fewer than 5 speeches")
+    text = (Path(list(spec.submodule_search_locations)[0]) / "analyse" / "idf.txt").read_text(encoding="utf-8")
     table = {}
     for line in text.splitlines():
         word, _, value = line.partition(" ")
