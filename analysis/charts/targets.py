@@ -82,7 +82,10 @@ def target_text(row: pd.Series | dict) -> str:
         base = {"province": "全省", "nation": "全国", "higher_level": "上级", "gdp_growth": "经济增长"}.get(relative_to, relative_to)
         if not _blank(value):
             return f"{base}+{_num(float(value))}个百分点" + ("左右" if get("comparator") == "approx" else ("以上" if get("comparator") == "ge" else ""))
-        return f"{sign}{base}" if sign != "＝" else f"与{base}同步" if relative_to == "gdp_growth" else f"{base}目标"
+        if relative_to == "gdp_growth":
+            return "与经济增长同步" if sign == "＝" else f"{sign}经济增长"
+        base = {"province": "全省平均", "nation": "国家目标", "higher_level": "上级目标"}.get(relative_to, base)
+        return base if sign == "＝" else f"{sign}{base}"
     if _blank(value):
         return _shorten(str(get("text") or ""), 16)
     if get("comparator") == "range" and value_max is not None and not (isinstance(value_max, float) and math.isnan(value_max)):
