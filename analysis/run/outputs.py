@@ -50,6 +50,14 @@ def _versions() -> dict[str, str]:
     return versions
 
 
+def _indicators_manifest(path: str) -> dict[str, Any]:
+    """The indicator table of the headline targets (#15): source, version, hash."""
+    from ..measures.indicators import indicators_cached
+
+    table = indicators_cached(path)
+    return {"source": table.source, "version": table.version, "sha256_16": table.fingerprint(), "n_indicators": len(table.indicators)}
+
+
 def run_manifest(result: CorpusResult) -> dict[str, Any]:
     """What ``run.json`` records: versions, lexicon, options, inputs, timing."""
     options = asdict(result.options)
@@ -64,6 +72,7 @@ def run_manifest(result: CorpusResult) -> dict[str, Any]:
             "n_terms": len(result.lexicon.terms),
             "n_themes": len(result.lexicon.themes),
         },
+        "indicators": _indicators_manifest(result.options.indicators),
         "options": options,
         "inputs": result.inputs,
         "started": result.started,
