@@ -7,10 +7,10 @@
 from analysis.run.corpus import corpus_run
 from analysis.run.document import document_process, document_process_cached
 from analysis.run.options import Options, Selection, tools_for
-from analysis.run.outputs import outputs_write, run_manifest
+from analysis.run.outputs import outputs_write, quotas_dated, run_manifest
 from analysis.run.results import CORPUS_COLUMNS, REPORT_COLUMNS, CorpusResult, DocResult
 
 __all__ = [
     "Options", "Selection", "tools_for", "DocResult", "CorpusResult", "document_process", "document_process_cached",
-    "corpus_run", "outputs_write", "run_manifest", "CORPUS_COLUMNS", "REPORT_COLUMNS",
+    "corpus_run", "outputs_write", "quotas_dated", "run_manifest", "CORPUS_COLUMNS", "REPORT_COLUMNS",
 ]
