@@ -66,8 +66,8 @@ def quotas_timeline_plot(
     else:
         title = title or text["quota_speech"]
     with _styled(font):
-        height = (4.6 if has_bars else 0.9) + (0.5 + 0.36 * len(rows) if len(rows) else 0)
-        fig = _figure((11, max(3.2, height)), source=source)
+        height = 4.6 + (0.5 + 0.36 * len(rows) if len(rows) else 0) if has_bars else 0.9 + 0.3 * len(rows)
+        fig = _figure((11, max(2.4, height)), source=source)
         if has_bars and len(rows):
             grid = fig.add_gridspec(2, 1, height_ratios=[4.0, 0.6 + 0.4 * len(rows)])
             ax, table_ax = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
@@ -93,6 +93,7 @@ def quotas_timeline_plot(
                                 markeredgecolor=SOURCE_COLOUR, clip_on=False, zorder=4, label=text["zero_quota"])
                 marks[0].set_gid("zero_quota")
             ax.set_ylim(bottom=0, top=max(1.0, float(bottom.max()) * 1.12))
+            ax.yaxis.get_major_locator().set_params(integer=True)
             _mark_partial(ax, trend, lang=lang)
             ax.set_ylabel(text["quota_axis"])
             _period_ticks(ax, periods, trend.period, max_ticks=14)

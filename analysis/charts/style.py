@@ -113,6 +113,7 @@ _TEXT = {
         "significant_only": "只显示 p < {p:g} 的术语（{stat}）；{hidden} 个不显著的未显示",
         "zero_quota": "有会议、无指标",
         "theme_of": "{theme}",
+        "phrase_theme": "短语（不在词表中）",
     },
     "en": {
         "period": {"month": "monthly", "quarter": "quarterly", "year": "annual"},
@@ -157,6 +158,7 @@ _TEXT = {
         "significant_only": "only terms with p < {p:g} shown ({stat}); {hidden} not significant left out",
         "zero_quota": "meeting, no quota",
         "theme_of": "{theme}",
+        "phrase_theme": "phrase (not in lexicon)",
     },
 }
 
@@ -204,6 +206,8 @@ def _default_lexicon() -> "Lexicon":
 def _theme_name(theme: str, lexicon: "Lexicon | None", lang: str) -> str:
     if not theme:
         return _t(lang)["no_matches"]
+    if theme == "phrase":  # a requested term that is not in the lexicon, counted as a phrase
+        return _t(lang)["phrase_theme"]
     return (lexicon or _default_lexicon()).theme_label(theme, lang="en" if lang == "en" else "zh")
 
 

@@ -64,12 +64,11 @@ def keyness_plot(
         handles = [Patch(color=PALETTE[0], label=text["keyness_more"].format(target=target))]
         if len(less):
             handles.append(Patch(color=PALETTE[3], label=text["keyness_less"].format(target=target)))
-        fig.legend(handles=handles, loc="outside upper right", ncols=2)
-        ax.set_title(title, loc="left")
+        ax.legend(handles=handles, loc="best", fontsize=11)
+        fig.suptitle(title, x=0.01, ha="left")
         if p is not None:
             note = text["significant_only"].format(p=p, stat="χ²", hidden=len(differing) - len(significant))
-            ax.text(0.0, 1.0, note, transform=ax.transAxes, ha="left", va="bottom", fontsize=10, color=SOURCE_COLOUR)
-            ax.title.set_position((0.0, 1.06))
+            ax.set_title(note, loc="left", fontsize=11, color=SOURCE_COLOUR)
     fig.keyness_rows = rows  # type: ignore[attr-defined]
     return fig
 
