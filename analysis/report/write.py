@@ -80,7 +80,9 @@ def brief_write(
     result = corpus_run(list(corpus), options=options, metadata=metadata, workers=workers, backend=backend, scheduler=scheduler,
                         progress=show)
     if result.corpus.empty:
-        raise RuntimeError("no speech could be read (see the ingest report)")
+        error = RuntimeError("no speech could be read (see the ingest report)")
+        error.result = result  # type: ignore[attr-defined]  # for the command line to say what the corpus has
+        raise error
     written = outputs_write(result, out)
     briefing = brief_build(result, lang=lang, font=font, terms=list(terms), period=period, p=p)
 
