@@ -77,7 +77,7 @@ def terms_trend_plot(
             room = {1: 40, 2: 16, 3: 9}.get(ncols, 8)
             ax.set_title(_shorten(term, room), fontsize=13, loc="left")
             if theme:
-                ax.set_title(_shorten(_theme_name(theme, lexicon, lang), room), fontsize=10, loc="right", color=SOURCE_COLOUR)
+                ax.set_title(_shorten(_theme_name(theme, lexicon, lang), {1: 40, 2: 20, 3: 12}.get(ncols, 10)), fontsize=10, loc="right", color=SOURCE_COLOUR)
             _period_ticks(ax, periods, trend.period, max_ticks=7 if ncols >= 3 else 9 if ncols == 2 else 12)
         for k in range(len(terms), nrows * ncols):
             axes[k // ncols][k % ncols].set_axis_off()
