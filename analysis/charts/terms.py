@@ -48,11 +48,12 @@ def keyness_plot(
     less = significant[significant["chi2"] < 0].sort_values("chi2", kind="stable").head(n)
     rows = pd.concat([more, less.iloc[::-1]], ignore_index=True)
     with _styled(font):
-        fig = _figure((11, max(4.2, 1.6 + 0.34 * len(rows))), source=source)
+        fig = _figure((11, max(3.0, 1.8 + 0.34 * len(rows))), source=source)
         ax = fig.add_subplot()
-        y = np.arange(len(rows))[::-1]
+        y = np.arange(len(rows))[::-1] + max(0, 4 - len(rows))  # few bars sit at the top, as thin as many
         colours = [PALETTE[0] if v > 0 else PALETTE[3] for v in rows["chi2"]]
         ax.barh(y, rows["chi2"], color=colours, height=0.7)
+        ax.set_ylim(-0.7, max(len(rows), 4) - 0.3)
         ax.set_yticks(y)
         ax.set_yticklabels(
             [f"{t}  ({a}:{b})" for t, a, b in zip(rows["term"], rows["target_count"], rows["reference_count"])], fontsize=11
@@ -61,7 +62,9 @@ def keyness_plot(
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(text["keyness_axis"])
-        handles = [Patch(color=PALETTE[0], label=text["keyness_more"].format(target=target))]
+        handles = []
+        if len(more):
+            handles.append(Patch(color=PALETTE[0], label=text["keyness_more"].format(target=target)))
         if len(less):
             handles.append(Patch(color=PALETTE[3], label=text["keyness_less"].format(target=target)))
         ax.legend(handles=handles, loc="best", fontsize=11)
