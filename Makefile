@@ -35,7 +35,7 @@ help:
 	@echo "VERBOSE=1       show pip's output while installing"
 
 .venv/bin/python:
-	$(PYTHON) -m venv .venv
+	@$(PYTHON) -m venv .venv
 
 .venv/.installed: pyproject.toml | .venv/bin/python
 	@echo "installing the project into .venv (a few minutes the first time; VERBOSE=1 shows pip's output)"

@@ -91,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.required = True
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+        sub = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+        sub.set_defaults(command_parser=sub)  # a usage error shows this command's usage
+        return sub
 
     run = command("run", "run the whole job on folders of speeches and write every table")
     run.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS], help=f"folders (searched recursively) and/or files (default {DEFAULT_CORPUS})")
@@ -491,8 +493,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except UsageError as err:
-        parser.print_usage(sys.stderr)
-        _say(f"{parser.prog}: error: {err}")
+        command_parser = getattr(args, "command_parser", parser)
+        command_parser.print_usage(sys.stderr)
+        _say(f"{command_parser.prog}: error: {err}")
         return 2
     except (Failure, LexiconError, FileNotFoundError, ValueError, RuntimeError) as err:
         _say(f"error: {err}")

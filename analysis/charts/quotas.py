@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.charts.style import (
-    _t, _styled, _figure, _shorten, _period_ticks, _needs_meetings, _mark_gaps, _mark_partial, _partial_note,
+    _t, _styled, _figure, _shorten, _period_ticks, _needs_meetings, _mark_gaps, _mark_partial, _partial_note, _partial_handle,
     ChartUnavailable, PALETTE, NEEDS_MEETINGS, SOURCE_COLOUR,
 )
 
@@ -101,9 +101,12 @@ def quotas_timeline_plot(
                 for label in ax.get_xticklabels():
                     label.set_rotation(45)
                     label.set_ha("right")
-            ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=4, borderaxespad=0.2, fontsize=11)
-            partial = _partial_note(trend, lang)
-            ax.set_title(title + (f"  ·  {partial}" if partial else ""), loc="left")
+            handles, labels = ax.get_legend_handles_labels()
+            partial = _partial_handle(trend, lang)
+            if partial is not None:
+                handles, labels = [*handles, partial], [*labels, partial.get_label()]
+            fig.legend(handles, labels, loc="outside upper right", ncols=len(handles), fontsize=11)
+            ax.set_title(title, loc="left")
         if table_ax is not None:
             latest = str(newest.attrs.get("latest", "")) if newest is not None else ""
             _quota_table(table_ax, rows, lang=lang, latest=latest, total=n_rows, heading=None if ax is not None else title)

@@ -293,14 +293,23 @@ def _mark_gaps(ax, present: Sequence[bool], *, label: str | None = None) -> list
 
 
 def _mark_partial(ax, trend: "Trend", *, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """Label the last period when it is partial (``trend.partial_last``): a dashed outline and a note."""
+    """Outline the last period when it is partial (``trend.partial_last``); :func:`_partial_handle` names it in the legend."""
     last_month = getattr(trend, "partial_last", "")
     if not last_month or not trend.periods:
         return
     i = len(trend.periods) - 1
     patch = ax.axvspan(i - 0.5, i + 0.5, facecolor="none", edgecolor=SOURCE_COLOUR, linestyle="--", linewidth=1.0, zorder=5)
     patch.set_gid("partial")
-    ax.text(i, 1.0, _t(lang)["partial_short"], transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=9, color=SOURCE_COLOUR)
+
+
+def _partial_handle(trend: "Trend", lang: str):  # type: ignore[no-untyped-def]
+    """A legend entry for the partial last period (dashed outline), or None."""
+    from matplotlib.patches import Rectangle
+
+    note = _partial_note(trend, lang)
+    if not note:
+        return None
+    return Rectangle((0, 0), 1, 1, facecolor="none", edgecolor=SOURCE_COLOUR, linestyle="--", linewidth=1.0, label=note)
 
 
 def _partial_note(trend: "Trend", lang: str) -> str:

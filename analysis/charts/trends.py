@@ -13,7 +13,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
 from analysis.charts.style import (
-    _t, _styled, _figure, _theme_name, _shorten, _period_ticks, _require_meetings, _mark_gaps, _mark_partial, _partial_note,
+    _t, _styled, _figure, _theme_name, _shorten, _period_ticks, _require_meetings, _mark_gaps, _mark_partial, _partial_note, _partial_handle,
     ChartUnavailable, PALETTE, OTHER_COLOUR, GAP_COLOUR, SOURCE_COLOUR,
 )
 
@@ -74,10 +74,10 @@ def terms_trend_plot(
             ax.set_ylim(bottom=0, top=max(1.0, float(np.nanmax(y)) * 1.15 if np.isfinite(y).any() else 1.0))
             _mark_partial(ax, trend, lang=lang)
             theme = rows["theme"].iloc[0] if "theme" in rows.columns and len(rows) else ""
-            room = {1: 40, 2: 16, 3: 9}.get(ncols, 8)
+            room = {1: 40, 2: 16, 3: 8}.get(ncols, 7)
             ax.set_title(_shorten(term, room), fontsize=13, loc="left")
             if theme:
-                ax.set_title(_shorten(_theme_name(theme, lexicon, lang), {1: 40, 2: 20, 3: 12}.get(ncols, 10)), fontsize=10, loc="right", color=SOURCE_COLOUR)
+                ax.set_title(_shorten(_theme_name(theme, lexicon, lang), {1: 40, 2: 20, 3: 9}.get(ncols, 8)), fontsize=10, loc="right", color=SOURCE_COLOUR)
             _period_ticks(ax, periods, trend.period, max_ticks=7 if ncols >= 3 else 9 if ncols == 2 else 12)
         for k in range(len(terms), nrows * ncols):
             axes[k // ncols][k % ncols].set_axis_off()
@@ -88,11 +88,15 @@ def terms_trend_plot(
         for row in axes:
             if row[0].has_data():
                 row[0].set_ylabel(text[value], fontsize=11)
+        handles = []
         if not present.all():
-            handles = [Rectangle((0, 0), 1, 1, facecolor=GAP_COLOUR, edgecolor="#C8C8C8", hatch="///", linewidth=0, label=text["no_meeting"])]
-            fig.legend(handles=handles, loc="outside upper right", fontsize=11)
-        partial = _partial_note(trend, lang)
-        fig.suptitle(title + (f"  ·  {partial}" if partial else ""), x=0.01, ha="left")
+            handles.append(Rectangle((0, 0), 1, 1, facecolor=GAP_COLOUR, edgecolor="#C8C8C8", hatch="///", linewidth=0, label=text["no_meeting"]))
+        partial = _partial_handle(trend, lang)
+        if partial is not None:
+            handles.append(partial)
+        if handles:
+            fig.legend(handles=handles, loc="outside upper right", fontsize=11, ncols=len(handles))
+        fig.suptitle(title, x=0.01, ha="left")
     return fig
 
 
@@ -153,9 +157,12 @@ def themes_share_plot(
             for label in ax.get_xticklabels():
                 label.set_rotation(45)
                 label.set_ha("right")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, reverse=True)
-        partial = _partial_note(trend, lang)
-        ax.set_title(title + (f"  ·  {partial}" if partial else ""))
+        handles, labels = ax.get_legend_handles_labels()
+        partial = _partial_handle(trend, lang)
+        if partial is not None:
+            handles, labels = [partial, *handles], [partial.get_label(), *labels]
+        ax.legend(handles[::-1], labels[::-1], loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+        ax.set_title(title)
     return fig
 
 

@@ -221,7 +221,7 @@ def test_gaps_are_marked_on_every_time_chart(tables):
     assert gap_spans(ax) == [(1.5, 2.5)]
     (zero,) = [line for line in ax.get_lines() if line.get_gid() == "zero_quota"]
     assert list(zero.get_xdata()) == [0, 1]  # January and February: a meeting, no quota
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    labels = [t.get_text() for legend in quota_fig.legends for t in legend.get_texts()]
     assert "无会议" in labels and "有会议、无指标" in labels
 
 
@@ -236,7 +236,9 @@ def test_a_partial_last_quarter_is_marked():
     assert trend.periods == ["2023Q1", "2023Q2", "2023Q3"] and trend.partial_last == "2023-07"
     fig = viz.terms_trend_plot(trend)
     assert [p.get_gid() for p in fig.axes[0].patches].count("partial") == 1
-    assert "2023Q3 不完整（仅到 2023-07）" in fig.get_suptitle()
+    assert "2023Q3 不完整（仅到 2023-07）" in [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    quota_fig = viz.quotas_timeline_plot(quotas_trend(pd.DataFrame(columns=["doc_id", "kind"]), corpus, period="quarter"))
+    assert "2023Q3 不完整（仅到 2023-07）" in [t.get_text() for legend in quota_fig.legends for t in legend.get_texts()]
     assert terms_trend(counts, corpus, period="month").partial_last == ""
 
 
