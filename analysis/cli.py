@@ -229,6 +229,7 @@ def _one_document(name: str):  # type: ignore[no-untyped-def]
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from analysis.run import corpus_run, outputs_write
+    from analysis.run.summary import run_nothing_read, run_summary
 
     options = _options(args, with_selection=True)
     out = Path(args.out)
@@ -246,74 +247,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if row.status == "error":
             _say(f"error: {row.path}: {row.reason}")
     if not args.quiet:
-        print(_summary(result, out))
+        print(run_summary(result, out))
     if not result.n_ok:
-        _say(f"error: {', '.join(map(str, args.corpus))}: {_nothing_read(result, args)} (see {out}/ingest_report.csv)")
+        _say(f"error: {', '.join(map(str, args.corpus))}: {run_nothing_read(result)} (see {out}/ingest_report.csv)")
         return 1
     return 0
-
-
-_FILTERED = "excluded by "
-
-
-def _nothing_read(result, args: argparse.Namespace) -> str:  # type: ignore[no-untyped-def]
-    """Why a run has no speech, in one line: when the selection left everything out, what the corpus has instead."""
-    import re
-    from collections import Counter
-
-    report = result.report
-    found = len(report)
-    filtered = report[report["reason"].fillna("").str.startswith(_FILTERED)]
-    if filtered.empty:
-        return f"no speech could be read ({found} files found)"
-    parts = [f"no speech matches the selection ({len(filtered)} of {found} files filtered out)"]
-    for option, pattern in (("--meeting-type", r"\(meeting type: (.*)\)$"), ("--speaker", r"\(speaker: (.*)\)$")):
-        values = Counter(m.group(1) for m in (re.search(pattern, r) for r in filtered["reason"]) if m)
-        if values and getattr(args, option[2:].replace("-", "_"), ""):
-            listed = ", ".join(f"{v} ({n})" for v, n in values.most_common(12)) + (" …" if len(values) > 12 else "")
-            label = "meeting types" if option == "--meeting-type" else "speakers"
-            parts.append(f"{label} in the corpus: {listed}")
-    dates = [m.group(1) for m in (re.search(r"\(date (.*)\)$", r) for r in filtered["reason"]) if m]
-    if dates and (args.since or args.until):
-        parts.append(f"dates in the corpus: {min(dates)} … {max(dates)}")
-    return "; ".join(parts)
-
-
-def _summary(result, out: Path) -> str:  # type: ignore[no-untyped-def]
-    counts = result.report["status"].value_counts()
-    corpus = result.corpus
-    is_filtered = result.report["reason"].fillna("").str.startswith(_FILTERED)
-    n_filtered = int(is_filtered.sum())
-    lines = [
-        f"{len(result.report)} files: {counts.get('ok', 0)} ok, "
-        + (f"{n_filtered} filtered out, " if n_filtered else "")
-        + f"{counts.get('skipped', 0) - n_filtered} skipped, {counts.get('error', 0)} errors"
-        + f" ({result.seconds:.1f} s" + (f"; {result.cache_hits} from the cache" if result.cache_hits else "") + ")",
-    ]
-    if len(corpus):
-        dated = corpus["year"].notna()
-        lines.append(
-            f"{len(corpus)} speeches, {int(corpus['n_chars'].sum()):,} characters, {int(corpus['n_tokens'].sum()):,} tokens;"
-            + (f" dated {corpus.loc[dated, 'date'].min()} … {corpus.loc[dated, 'date'].max()}" if dated.any() else " no year known")
-            + (f"; {int((~dated).sum())} without a year" if dated.any() and (~dated).any() else "")
-        )
-        duplicates = int((corpus["duplicate_of"] != "").sum())
-        if duplicates:
-            lines.append(f"{duplicates} near-duplicates flagged (duplicate_of)")
-        top = result.term_counts.groupby("term")["count"].sum().sort_values(ascending=False).head(8)
-        if len(top):
-            lines.append("top lexicon terms: " + ", ".join(f"{t} {c}" for t, c in top.items()))
-        lines.append(f"{len(result.quotas)} quota/deadline mentions")
-    if result.unmatched_rows:
-        shown = ", ".join(result.unmatched_rows[:5]) + (" …" if len(result.unmatched_rows) > 5 else "")
-        lines.append(f"metadata table: {len(result.unmatched_rows)} rows name no file found ({shown})")
-    skipped = result.report[(result.report["status"] == "skipped") & ~is_filtered]
-    for row in skipped.head(10).itertuples(index=False):
-        lines.append(f"skipped: {row.path}: {row.reason}")
-    if len(skipped) > 10:
-        lines.append(f"… and {len(skipped) - 10} more skipped (see ingest_report.csv)")
-    lines.append(f"wrote {out}/ (corpus.csv, ingest_report.csv, term_counts.csv, themes.csv, quotas.csv, … run.json)")
-    return "\n".join(lines)
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
@@ -414,6 +352,7 @@ def _cmd_lexicon(args: argparse.Namespace) -> int:
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from analysis.report import BRIEFING_FILES
+    from analysis.run.summary import run_nothing_read
 
     options = _options(args, with_selection=True)
     if not 0 < args.p <= 1:
@@ -425,7 +364,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         result = getattr(err, "result", None)
         if result is None:
             raise
-        raise Failure(f"{', '.join(map(str, args.corpus))}: {_nothing_read(result, args)}") from None
+        raise Failure(f"{', '.join(map(str, args.corpus))}: {run_nothing_read(result)}") from None
     if not args.quiet:
         from analysis.run import tools_for
 

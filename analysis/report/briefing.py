@@ -314,7 +314,7 @@ def brief_build(
     kwic_table = None
     if latest_doc:
         row = corpus.set_index("doc_id").loc[latest_doc]
-        label = _short(str(row["title"])) if _has_chinese(str(row["title"])) else str(row["date"] or "")
+        label = _short(str(row["title"]), 22) if _has_chinese(str(row["title"])) else str(row["date"] or "")
         doc_source = " · ".join(p_ for p_ in (name, str(row["date"] or ""), words["measure_dispersion"]) if p_)
         doc_terms = [t for t in chart_terms if ((result.matches["doc_id"] == latest_doc) & (result.matches["term"] == t)).any()]
         draw(f"dispersion_{_safe_name(latest_doc)}", lambda: dispersion_plot(
