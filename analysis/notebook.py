@@ -12,7 +12,7 @@ output folder (:func:`output_path`, used by ``make notebooks OUT=DIR``).
 :func:`draw` shows a chart, or says in one line why it was not drawn;
 :func:`table` shows a table readably (no wrapping of Chinese terms, theme
 labels instead of ids) or says in one line that it is empty.  Long runs
-show tqdm's notebook progress bar.
+show tqdm's notebook progress bar (``SPEECH_PROGRESS=0`` turns it off).
 """
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ def notebook_run(
         meeting_type=os.environ.get("SPEECH_MEETING_TYPE", meeting_type), since=since, until=until, speaker=speaker
     )
     options = replace(options or Options(), selection=selection)
-    result = corpus_run([folder], options=options, progress=True)
+    # A progress bar in JupyterLab; SPEECH_PROGRESS=0 (make notebooks) keeps a stale "0%" bar out of exported copies.
+    result = corpus_run([folder], options=options, progress=os.environ.get("SPEECH_PROGRESS", "1") != "0")
     counts = result.report["status"].value_counts()
     print(
         f"{folder}: {len(result.report)} files, {counts.get('ok', 0)} speeches read, "
