@@ -219,3 +219,14 @@ def test_corpus_charts_name_their_corpus_in_the_source_line(tmp_path):
             continue
         lines = [t.get_text() for t in figure.texts]
         assert any(line.startswith("meetings") for line in lines), (name, lines)
+
+
+def test_a_chart_not_drawn_leaves_no_older_image_behind(tmp_path):
+    out = tmp_path / "brief"
+    brief_write([MONTHLY], out=out, options=Options())
+    assert (out / "figures" / "term_trends_month.png").is_file()
+    (out / "figures" / "my_notes.png").write_bytes(b"not ours")
+    brief_write([COUNTY], out=out, options=Options())
+    names = {p.name for p in (out / "figures").iterdir()}
+    assert not any(n.startswith(("term_trends_", "keyness_", "theme_shares_")) for n in names), names
+    assert "my_notes.png" in names  # a file the tool did not write is never removed
