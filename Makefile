@@ -70,7 +70,7 @@ lab: install
 # Executed copies (.ipynb and .html) go to $(OUT)/notebooks; the stored notebooks stay without outputs.
 notebooks: install
 	mkdir -p $(OUT)/notebooks
-	$(NOTEBOOK_CORPUS) SPEECH_OUT="$(abspath $(OUT))/brief" SPEECH_PROGRESS=0 $(VENV_PY) -m jupyter nbconvert --to notebook --execute \
+	$(NOTEBOOK_CORPUS) SPEECH_OUT="$(abspath $(OUT))" SPEECH_PROGRESS=0 $(VENV_PY) -m jupyter nbconvert --to notebook --execute \
 		--ExecutePreprocessor.timeout=600 --output-dir $(OUT)/notebooks notebooks/0*.ipynb
 	$(VENV_PY) -m jupyter nbconvert --to html --template classic --output-dir $(OUT)/notebooks $(OUT)/notebooks/0*.ipynb
 

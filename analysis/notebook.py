@@ -48,8 +48,15 @@ def corpus_path(value: str | Path) -> Path:
 
 
 def output_path(value: str | Path) -> Path:
-    """An output folder: ``SPEECH_OUT`` if set, else ``value``; relative paths from the project root."""
-    chosen = Path(os.environ.get("SPEECH_OUT") or value)
+    """An output folder: ``value`` from the project root, or, when ``SPEECH_OUT`` is set, its last part under ``SPEECH_OUT``.
+
+    ``make notebooks OUT=DIR`` sets ``SPEECH_OUT=DIR``, so that notebook 06's
+    ``reports/brief`` becomes ``DIR/brief`` and nothing is written elsewhere.
+    """
+    base = os.environ.get("SPEECH_OUT")
+    if base:
+        return Path(base) / Path(value).name
+    chosen = Path(value)
     return chosen if chosen.is_absolute() else project_root() / chosen
 
 
