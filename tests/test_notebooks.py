@@ -96,7 +96,7 @@ def test_notebook_on_its_default_corpus(path: Path, monkeypatch: pytest.MonkeyPa
     if path.stem.startswith(("05", "06")):
         assert images(notebook) >= 2  # the monthly series draws its trend charts
     if path.stem.startswith("06"):
-        assert (tmp_path / "brief" / "briefing.docx").is_file()  # SPEECH_OUT is honoured: nothing in reports/
+        assert (tmp_path / "out" / "briefing.docx").is_file()  # OUT under SPEECH_OUT: nothing in reports/
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
