@@ -42,7 +42,8 @@ _PUBLIC = {
     "discover_build": "analysis.report.discovery", "discover_write": "analysis.report.discovery",
     # run
     "Options": "analysis.run", "Selection": "analysis.run", "CorpusResult": "analysis.run", "corpus_run": "analysis.run",
-    "outputs_write": "analysis.run",
+    "outputs_write": "analysis.run", "outputs_staged": "analysis.run", "csv_write": "analysis.run",
+    "excel_safe": "analysis.run", "excel_safe_frame": "analysis.run",
     # trends
     "terms_trend": "analysis.trends", "themes_trend": "analysis.trends", "quotas_trend": "analysis.trends",
     "terms_change": "analysis.trends", "themes_change": "analysis.trends", "quotas_change": "analysis.trends",

@@ -53,6 +53,27 @@ def _stdout_utf8() -> None:
                 pass
 
 
+class Terminated(BaseException):
+    """SIGTERM: stop the run (and its workers) as an interrupt does."""
+
+
+def _on_sigterm(signum, frame) -> None:  # type: ignore[no-untyped-def]
+    raise Terminated()
+
+
+def _max_mb(value: str) -> float:
+    """``--max-mb``: a positive, finite number of megabytes."""
+    import math
+
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, not {value!r}")
+    return number
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -79,7 +100,7 @@ def _add_analysis(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--extend-lexicon", action="store_true", help="add --lexicon to the bundled lexicon instead of replacing it")
     group.add_argument("--stopwords", default="", metavar="FILE", help="a stopword list (default: the bundled list)")
     group.add_argument("--segmenter", default=None, choices=["jieba", "rjieba"], help="rjieba (fast; the default when installed) or jieba (the reference)")
-    group.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
+    group.add_argument("--max-mb", type=_max_mb, default=50, metavar="MB", help="files larger than this, or whose text expands past it (a .docx or .pdf), are reported, not read (default 50)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -252,19 +273,25 @@ def _one_document(name: str):  # type: ignore[no-untyped-def]
 def _cmd_run(args: argparse.Namespace) -> int:
     from analysis.run import corpus_run, outputs_write
     from analysis.run.summary import run_nothing_read, run_summary
+    from analysis.run.outputs import outputs_staged
 
     options = _options(args, with_selection=True)
     out = Path(args.out)
-    result = corpus_run(
-        args.corpus,
-        options=options,
-        metadata=args.metadata or None,
-        workers=args.workers or available_cores(),
-        backend=args.backend,
-        scheduler=args.scheduler or None,
-        stream_to=out,
-    )
-    outputs_write(result, out)
+    # Written beside --out, then moved in (run.json last): an interrupted run leaves the old set whole.
+    with outputs_staged(out) as staging:
+        result = corpus_run(
+            args.corpus,
+            options=options,
+            metadata=args.metadata or None,
+            workers=args.workers or available_cores(),
+            backend=args.backend,
+            scheduler=args.scheduler or None,
+            stream_to=staging,
+        )
+        try:
+            outputs_write(result, staging)
+        except OSError as err:
+            raise Failure(f"{out}: cannot write the outputs ({err.strerror or err}); nothing was changed in {out}") from None
     for row in result.report.itertuples(index=False):
         if row.status == "error":
             _say(f"error: {row.path}: {row.reason}")
@@ -299,6 +326,7 @@ def _cmd_tokens(args: argparse.Namespace) -> int:
 def _cmd_count(args: argparse.Namespace) -> int:
     from analysis.run import tools_for
     from analysis.measures.terms import phrase_count, token_count
+    from analysis.run.excel_safe import excel_safe
 
     documents = _read_documents(args.files)
     segmenter = tools_for(_options(args))[1] if args.mode == "token" else None
@@ -309,7 +337,7 @@ def _cmd_count(args: argparse.Namespace) -> int:
         words = segmenter.words(doc.text) if segmenter is not None else None
         for term in args.term:
             count = token_count(words, term) if words is not None else phrase_count(doc.text, term)
-            writer.writerow([doc.doc_id, term, count])
+            writer.writerow([excel_safe(doc.doc_id), excel_safe(term), count])
     sys.stdout.write(buffer.getvalue())
     return 0
 
@@ -319,15 +347,18 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
 
     from analysis.text.outline import outline_sentences
     from analysis.measures.terms import kwic
+    from analysis.run.excel_safe import excel_safe
 
     if args.window < 0:
         raise UsageError("--window must be 0 or more")
     if args.regex:
+        from analysis.lexicon.user_regex import UserRegexError, user_regex
+
         for term in args.term:
             try:
-                re.compile(term)
-            except re.error as err:
-                raise UsageError(f"--term {term!r}: not a regular expression ({err})") from None
+                user_regex(term)  # RE2: linear-time matching, so no pattern can hang the command
+            except UserRegexError as err:
+                raise UsageError(f"--term {term!r}: {err}") from None
     documents = _read_documents(args.files)
     print("doc_id\tsection\tstart\tleft\tmatch\tright")
     for doc in documents:
@@ -335,7 +366,7 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
         for term in args.term:
             frame = kwic(doc.doc_id, doc.text, sentences, term, window=args.window, regex=args.regex)
             for row in frame.itertuples(index=False):
-                print("\t".join(str(v).replace("\t", " ") for v in row))
+                print("\t".join(str(excel_safe(v)).replace("\t", " ") for v in row))
     return 0
 
 
@@ -354,7 +385,9 @@ def _cmd_quotas(args: argparse.Namespace) -> int:
         for record in json.loads(table.to_json(orient="records", force_ascii=False)):
             print(json.dumps(record, ensure_ascii=False))
     else:
-        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+        from analysis.run.excel_safe import excel_safe_frame
+
+        sys.stdout.write(excel_safe_frame(table).to_csv(index=False, lineterminator="\n"))
     return 0
 
 
@@ -477,6 +510,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from analysis.lexicon import LexiconError
 
+    import signal
+    import threading
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return _COMMANDS[args.command](args)
     except UsageError as err:
@@ -489,6 +528,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except IsADirectoryError as err:
+        _say(f"error: {err.filename}: is a folder, not a file")
+        return 1
+    except OSError as err:  # a full disk, a read-only folder: one line, not a traceback
+        where = f"{err.filename}: " if err.filename else ""
+        _say(f"error: {where}{err.strerror or err}")
+        return 1
+    except Terminated:
+        _say("terminated")
+        return 143
     except KeyboardInterrupt:
         _say("interrupted")
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -17,7 +17,7 @@ from analysis.report.briefing import EMBED_DPI, FIGURE_FORMATS, PNG_DPI, brief_b
 from analysis.report.docx import briefing_docx
 from analysis.report.render import _html, _pdf, _png_bytes, page_figures
 from analysis.report.xlsx import tables_xlsx
-from analysis.run import Options, corpus_run, outputs_write, quotas_dated
+from analysis.run import Options, corpus_run, csv_write, outputs_write, quotas_dated
 
 __all__ = ["brief_write", "BRIEFING_FILES"]
 
@@ -99,7 +99,7 @@ def brief_write(
     }
     for name, frame in frames.items():
         if frame is not None:
-            frame.to_csv(tables / name, index=False, encoding="utf-8-sig")
+            csv_write(frame, tables / name)
             written.append(tables / name)
 
     figures = out / "figures"

@@ -4,8 +4,9 @@ Written with openpyxl.  Each sheet has its header row frozen and bold, and
 column widths fitted to the text, counting a CJK character as width 2 (as
 Excel draws it), capped at :data:`MAX_WIDTH`.  Text cells that Excel would
 read as a formula or command (starting with ``=``, ``+``, ``-``, ``@``, a
-tab or a carriage return) get a leading ``'`` (:func:`excel_safe`), so a
-speech quoting ``=HYPERLINK(…)`` stays text.  A first sheet, ``README``,
+tab or a carriage return, other than a plain number) get a leading ``'``
+(:func:`analysis.run.excel_safe.excel_safe`, the rule every CSV of a run
+follows), so a speech quoting ``=HYPERLINK(…)`` stays text.  A first sheet, ``README``,
 lists every sheet with its source and number of rows; a table longer than
 Excel's row limit is cut there and says so.
 """
@@ -19,18 +20,12 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from analysis.run.excel_safe import excel_safe
+
 __all__ = ["tables_xlsx", "excel_safe", "text_width", "MAX_WIDTH"]
 
 MAX_WIDTH = 60
 _MAX_ROWS = 1_048_575  # Excel's limit, less the header
-_RISKY = ("=", "+", "-", "@", "\t", "\r")
-
-
-def excel_safe(value: Any) -> Any:
-    """``value`` with a leading ``'`` when it is text that Excel would run as a formula; other values as they are."""
-    if isinstance(value, str) and value.startswith(_RISKY):
-        return "'" + value
-    return value
 
 
 def text_width(text: str) -> int:

@@ -72,6 +72,10 @@ def run_summary(result: CorpusResult, out: Path) -> str:
     if result.unmatched_rows:
         shown = ", ".join(result.unmatched_rows[:5]) + (" …" if len(result.unmatched_rows) > 5 else "")
         lines.append(f"metadata table: {len(result.unmatched_rows)} rows name no file found ({shown})")
+    tables = result.report[result.report["reason"].fillna("").str.startswith("documentation: metadata table") & (result.report["notes"].fillna("") != "")]
+    for row in tables.itertuples(index=False):
+        for problem in row.notes.split("; "):
+            lines.append(f"metadata table {row.path}: {problem}")
     skipped = result.report[(result.report["status"] == "skipped") & ~is_filtered]
     for row in skipped.head(10).itertuples(index=False):
         lines.append(f"skipped: {row.path}: {row.reason}")

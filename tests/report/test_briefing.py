@@ -147,11 +147,11 @@ def test_xlsx_cells_are_excel_safe_and_widths_count_cjk_twice(tmp_path):
 
     from analysis.report.xlsx import excel_safe, tables_xlsx, text_width
 
-    frame = pd.DataFrame({"text": ["=HYPERLINK(\"x\")", "+1", "-2", "@a", "\tx", "\rx", "全面从严治党", "a-b"], "n": range(8)})
+    frame = pd.DataFrame({"text": ["=HYPERLINK(\"x\")", "+cmd", "-2+3", "@a", "\tx", "\rx", "全面从严治党", "-2"], "n": range(8)})
     path = tables_xlsx({"quotes": frame, "empty": frame.iloc[0:0]}, tmp_path / "t.xlsx")
     sheet = load_workbook(path)["quotes"]
     values = [sheet.cell(row=r, column=1).value for r in range(2, 10)]
-    assert values == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@a", "'\tx", "'\rx", "全面从严治党", "a-b"]
+    assert values == ["'=HYPERLINK(\"x\")", "'+cmd", "'-2+3", "'@a", "'\tx", "'\rx", "全面从严治党", "-2"]  # a plain number is no formula
     assert sheet.cell(row=2, column=2).value == 0  # numbers stay numbers
     assert text_width("全面从严治党") == 12 and text_width("ab") == 2 and excel_safe(-3) == -3
     assert sheet.column_dimensions["A"].width == max(text_width(str(v)) for v in values) + 2
