@@ -84,6 +84,9 @@ def csv_write(frame: pd.DataFrame, path: Path) -> None:
     excel_safe_frame(frame).to_csv(path, index=False, encoding="utf-8-sig")
 
 
+_csv = csv_write  # the earlier private name, still imported by other layers (analysis.report.discovery)
+
+
 def outputs_write(result: CorpusResult, out: Path) -> list[Path]:
     """Write the documented output files into ``out``; return their paths."""
     out.mkdir(parents=True, exist_ok=True)
