@@ -84,6 +84,9 @@ def csv_write(frame: pd.DataFrame, path: Path) -> None:
     excel_safe_frame(frame).to_csv(path, index=False, encoding="utf-8-sig")
 
 
+_csv = csv_write  # the earlier private name, still imported by other layers (analysis.report.discovery)
+
+
 def quotas_dated(quotas: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     """The quota table with each speech's ``date``, ``year``, ``month`` and ``title`` after ``doc_id`` (as ``quotas.csv`` has them)."""
     info = corpus.set_index("doc_id")
