@@ -49,7 +49,9 @@ _PUBLIC = {
     "terms_change": "analysis.trends", "themes_change": "analysis.trends", "quotas_change": "analysis.trends",
     "period_choose": "analysis.trends", "periods_assign": "analysis.trends",
     # report
-    "brief_build": "analysis.report", "brief_write": "analysis.report",
+    "brief_build": "analysis.report", "brief_write": "analysis.report", "corpus_title": "analysis.report",
+    # charts
+    "ChartUnavailable": "analysis.charts", "cloud_weights": "analysis.charts",
 }
 
 __all__ = ["__version__", *_PUBLIC]
