@@ -52,7 +52,9 @@ _PUBLIC = {
     "period_choose": "analysis.trends", "periods_assign": "analysis.trends",
     "targets_change": "analysis.trends",
     # report
-    "brief_build": "analysis.report", "brief_write": "analysis.report",
+    "brief_build": "analysis.report", "brief_write": "analysis.report", "corpus_title": "analysis.report",
+    # charts
+    "ChartUnavailable": "analysis.charts", "cloud_weights": "analysis.charts",
 }
 
 __all__ = ["__version__", *_PUBLIC]

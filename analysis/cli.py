@@ -84,7 +84,7 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--meeting-type", default="", metavar="T", help="keep speeches of this meeting type (metadata or the file name after its date)")
     group.add_argument("--since", default="", metavar="YYYY-MM", help="keep speeches dated on or after this")
     group.add_argument("--until", default="", metavar="YYYY-MM", help="keep speeches dated on or before this")
-    group.add_argument("--speaker", default="", help="keep speeches whose speaker contains this")
+    group.add_argument("--speaker", default="", metavar="S", help="keep speeches whose speaker contains this")
 
 
 def _add_execution(parser: argparse.ArgumentParser) -> None:
@@ -113,63 +113,69 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
-    run = commands.add_parser("run", help="run the whole job on a folder of speeches")
-    run.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS], help=f"folders and/or files (default {DEFAULT_CORPUS})")
-    run.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
-    run.add_argument("--metadata", default="", metavar="FILE", help="a metadata table (default: a CSV/TSV with a path column in the folder)")
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+        sub.set_defaults(command_parser=sub)  # a usage error shows this command's usage
+        return sub
+
+    run = command("run", "run the whole job on folders of speeches and write every table")
+    run.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS], help=f"folders (searched recursively) and/or files (default {DEFAULT_CORPUS})")
+    run.add_argument("--out", default=DEFAULT_OUT, metavar="DIR", help=f"output folder, created if needed (default {DEFAULT_OUT})")
+    run.add_argument("--metadata", default="", metavar="FILE", help="a metadata table (default: a CSV/TSV with a path column at the top of the folder)")
     _add_execution(run)
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
     _add_selection(run)
     _add_analysis(run)
 
-    clean = commands.add_parser("clean", help="print the cleaned text of a file")
-    clean.add_argument("file")
+    clean = command("clean", "print the cleaned text of one file")
+    clean.add_argument("file", help="a speech file (.txt, .md, .docx, .pdf, .html)")
     clean.add_argument("--original", action="store_true", help="keep Traditional characters (no conversion to Simplified)")
 
-    tokens = commands.add_parser("tokens", help="print a file segmented, one sentence a line")
-    tokens.add_argument("file")
+    tokens = command("tokens", "print one file segmented, one sentence a line")
+    tokens.add_argument("file", help="a speech file (.txt, .md, .docx, .pdf, .html)")
     _add_analysis(tokens)
 
-    count = commands.add_parser("count", help="count terms in files (CSV: doc_id,term,count)")
+    count = command("count", "count terms in files (CSV: doc_id,term,count)")
     count.add_argument("files", nargs="+", help="files and/or folders")
     count.add_argument("--term", action="append", required=True, help="a term to count (repeat for several)")
     count.add_argument("--mode", choices=["phrase", "token"], default="phrase", help="phrase: occurrences in the cleaned text (default); token: segmented tokens equal to the term")
     _add_analysis(count)
 
-    kwic = commands.add_parser("kwic", help="keywords in context (TSV)")
+    kwic = command("kwic", "keywords in context in files (TSV)")
     kwic.add_argument("files", nargs="+", help="files and/or folders")
     kwic.add_argument("--term", action="append", required=True, help="a term (repeat for several)")
     kwic.add_argument("--window", type=int, default=20, help="characters of context each side (default 20)")
     kwic.add_argument("--regex", action="store_true", help="treat the terms as regular expressions")
 
-    quotas = commands.add_parser("quotas", help="quota and deadline mentions in files")
+    quotas = command("quotas", "quota and deadline mentions in files")
     quotas.add_argument("files", nargs="+", help="files and/or folders")
-    quotas.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    quotas.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="csv (default; a header row) or jsonl (one JSON object a line)")
     _add_analysis(quotas)
 
-    targets = commands.add_parser("targets", help="the year's headline targets in government work reports (one row per indicator)")
+    targets = command("targets", "the year's headline targets in government work reports (one row per indicator)")
     targets.add_argument("files", nargs="+", help="files and/or folders")
-    targets.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    targets.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="csv (default; a header row) or jsonl (one JSON object a line)")
     _add_analysis(targets)
 
-    lexicon = commands.add_parser("lexicon", help="lexicon tools")
+    lexicon = command("lexicon", "lexicon tools (check)")
     lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", metavar="SUBCOMMAND")
     lexicon_commands.required = True
-    check = lexicon_commands.add_parser("check", help="lint a lexicon file")
+    check = lexicon_commands.add_parser("check", help="lint a lexicon file", description="Lint a lexicon file: duplicate terms, colliding variants, entries jieba cannot keep whole.")
     check.add_argument("file", nargs="?", default="", help="lexicon YAML (default: the bundled lexicon)")
 
-    brief = commands.add_parser("brief", help="write the chart pack and a one-page briefing")
-    brief.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS])
-    brief.add_argument("--out", default=DEFAULT_OUT)
-    brief.add_argument("--metadata", default="", metavar="FILE")
+    brief = command("brief", "write the chart pack and the briefing (HTML, PDF, DOCX) and tables.xlsx")
+    brief.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS], help=f"folders (searched recursively) and/or files (default {DEFAULT_CORPUS})")
+    brief.add_argument("--out", default=DEFAULT_OUT, metavar="DIR", help=f"output folder, created if needed (default {DEFAULT_OUT})")
+    brief.add_argument("--metadata", default="", metavar="FILE", help="a metadata table (default: a CSV/TSV with a path column at the top of the folder)")
     _add_execution(brief)
     brief.add_argument("--lang", choices=["zh", "en"], default="zh", help="chart labels in Chinese (default) or English")
     brief.add_argument("--font", default="", metavar="FILE", help="a font file for the charts (default: bundled Noto Sans SC)")
-    brief.add_argument("--terms", default="", help="comma-separated terms to chart (default: the most frequent lexicon terms)")
+    brief.add_argument("--terms", default="", metavar="T1,T2", help="comma-separated terms to chart (default: the most frequent lexicon terms); a term not in the lexicon is counted as a phrase")
     brief.add_argument("--period", choices=["month", "quarter", "year"], default="", help="time unit (default: month, or year for annual series)")
     brief.add_argument("--reference-targets", default="", metavar="PATH",
                        help="a targets.csv, or a report file/folder, giving the reference (e.g. national) target line of the cross-report target chart")
-    brief.add_argument("--quiet", action="store_true")
+    brief.add_argument("--p", type=float, default=0.05, metavar="P", help="significance level of keyness: charts and rising/falling terms show only terms with p below this (default 0.05)")
+    brief.add_argument("--quiet", action="store_true", help="print nothing but errors")
     _add_selection(brief)
     _add_analysis(brief)
 
@@ -191,14 +197,15 @@ def _parser() -> argparse.ArgumentParser:
     discover.add_argument("--workers", type=int, default=None, help=f"processes for per-speech work (default: one per available core, here {available_cores()})")
     discover.add_argument("--no-cache", action="store_true", help="do not read or write the per-speech cache")
     discover.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    discover.set_defaults(command_parser=discover)
     _add_selection(discover)
     _add_analysis(discover)
 
-    cache = commands.add_parser("cache", help="the per-document cache")
+    cache = command("cache", "the per-speech cache (info, clear)")
     cache_commands = cache.add_subparsers(dest="cache_command", metavar="SUBCOMMAND")
     cache_commands.required = True
-    cache_commands.add_parser("clear", help="empty the cache")
-    cache_commands.add_parser("info", help="where the cache is and how big")
+    cache_commands.add_parser("clear", help="empty the cache", description="Empty the cache.")
+    cache_commands.add_parser("info", help="where the cache is and how big", description="Where the cache is and how big.")
     return parser
 
 
@@ -208,13 +215,13 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
 
     selection = Selection()
     if with_selection:
-        selection = Selection(meeting_type=args.meeting_type, since=args.since, until=args.until, speaker=args.speaker)
-        for bound in (args.since, args.until):
-            if bound:
-                from analysis.ingest.metadata import parse_date
+        from analysis.run.options import selection_validate
 
-                if parse_date(bound).year is None:
-                    raise UsageError(f"not a date: {bound!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+        selection = Selection(meeting_type=args.meeting_type, since=args.since, until=args.until, speaker=args.speaker)
+        try:
+            selection_validate(selection)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
     if getattr(args, "workers", None) is not None and args.workers < 1:
         raise UsageError("--workers must be 1 or more")
     if getattr(args, "scheduler", "") and getattr(args, "backend", "local") != "dask":
@@ -279,6 +286,7 @@ def _one_document(name: str):  # type: ignore[no-untyped-def]
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from analysis.run import corpus_run, outputs_write
+    from analysis.run.summary import run_nothing_read, run_summary
     from analysis.run.outputs import outputs_staged
 
     options = _options(args, with_selection=True)
@@ -302,53 +310,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if row.status == "error":
             _say(f"error: {row.path}: {row.reason}")
     if not args.quiet:
-        print(_summary(result, out))
+        print(run_summary(result, out))
     if not result.n_ok:
-        found = len(result.report)
-        _say(f"error: {', '.join(map(str, args.corpus))}: no speech could be read ({found} files found; see {out}/ingest_report.csv)")
+        _say(f"error: {', '.join(map(str, args.corpus))}: {run_nothing_read(result)} (see {out}/ingest_report.csv)")
         return 1
     return 0
-
-
-def _summary(result, out: Path) -> str:  # type: ignore[no-untyped-def]
-    counts = result.report["status"].value_counts()
-    corpus = result.corpus
-    lines = [
-        f"{len(result.report)} files: {counts.get('ok', 0)} ok, {counts.get('skipped', 0)} skipped, {counts.get('error', 0)} errors"
-        + f" ({result.seconds:.1f} s" + (f"; {result.cache_hits} from the cache" if result.cache_hits else "") + ")",
-    ]
-    if len(corpus):
-        dated = corpus["year"].notna()
-        lines.append(
-            f"{len(corpus)} speeches, {int(corpus['n_chars'].sum()):,} characters, {int(corpus['n_tokens'].sum()):,} tokens;"
-            + (f" dated {corpus.loc[dated, 'date'].min()} … {corpus.loc[dated, 'date'].max()}" if dated.any() else " no year known")
-            + (f"; {int((~dated).sum())} without a year" if dated.any() and (~dated).any() else "")
-        )
-        duplicates = int((corpus["duplicate_of"] != "").sum())
-        if duplicates:
-            lines.append(f"{duplicates} near-duplicates flagged (duplicate_of)")
-        top = result.term_counts.groupby("term")["count"].sum().sort_values(ascending=False).head(8)
-        if len(top):
-            lines.append("top lexicon terms: " + ", ".join(f"{t} {c}" for t, c in top.items()))
-        lines.append(f"{len(result.quotas)} quota/deadline mentions")
-        if result.targets is not None and len(result.targets):
-            originals = set(corpus.loc[corpus["duplicate_of"] == "", "doc_id"])
-            kept = result.targets[result.targets["doc_id"].isin(originals)]
-            lines.append(f"{len(kept)} headline targets in {kept['doc_id'].nunique()} reports, duplicates left out (targets.csv)")
-    if result.unmatched_rows:
-        shown = ", ".join(result.unmatched_rows[:5]) + (" …" if len(result.unmatched_rows) > 5 else "")
-        lines.append(f"metadata table: {len(result.unmatched_rows)} rows name no file found ({shown})")
-    tables = result.report[result.report["reason"].str.startswith("documentation: metadata table") & (result.report["notes"] != "")]
-    for row in tables.itertuples(index=False):
-        for problem in row.notes.split("; "):
-            lines.append(f"metadata table {row.path}: {problem}")
-    skipped = result.report[result.report["status"] == "skipped"]
-    for row in skipped.head(10).itertuples(index=False):
-        lines.append(f"skipped: {row.path}: {row.reason}")
-    if len(skipped) > 10:
-        lines.append(f"… and {len(skipped) - 10} more skipped (see ingest_report.csv)")
-    lines.append(f"wrote {out}/ (corpus.csv, ingest_report.csv, term_counts.csv, themes.csv, quotas.csv, … run.json)")
-    return "\n".join(lines)
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
@@ -476,15 +442,42 @@ def _cmd_lexicon(args: argparse.Namespace) -> int:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from analysis.report import brief_write
+    from analysis.report import BRIEFING_FILES
+    from analysis.run.summary import run_nothing_read
 
     options = _options(args, with_selection=True)
+    if not 0 < args.p <= 1:
+        raise UsageError(f"--p must be above 0 and at most 1, not {args.p:g}")
+    terms = [t.strip() for t in args.terms.replace("，", ",").split(",") if t.strip()]
+    try:
+        written = _brief_call(args, options, terms)
+    except RuntimeError as err:
+        result = getattr(err, "result", None)
+        if result is None:
+            raise
+        raise Failure(f"{', '.join(map(str, args.corpus))}: {run_nothing_read(result)}") from None
+    if not args.quiet:
+        from analysis.run import tools_for
+
+        lexicon, _ = tools_for(options)
+        known = {t.term for t in lexicon.terms}
+        phrases = [t for t in terms if t not in known]
+        if phrases:
+            print(f"counted as phrases (not in the lexicon): {', '.join(phrases)}")
+        out = Path(args.out)
+        print(f"wrote {len(written)} files into {out}/ (tables, trends/, figures/); open: " + ", ".join(str(out / f) for f in BRIEFING_FILES))
+    return 0
+
+
+def _brief_call(args: argparse.Namespace, options, terms: list[str]) -> list[Path]:  # type: ignore[no-untyped-def]
+    from analysis.report import brief_write
+
     reference = None
     if args.reference_targets:
         from analysis.report.target_figures import reference_targets_read
 
         reference = reference_targets_read(args.reference_targets)
-    written = brief_write(
+    return brief_write(
         args.corpus,
         out=Path(args.out),
         options=options,
@@ -494,13 +487,11 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         scheduler=args.scheduler or None,
         lang=args.lang,
         font=args.font or None,
-        terms=[t.strip() for t in args.terms.split(",") if t.strip()],
+        terms=terms,
         period=args.period or None,
+        p=args.p,
         reference_targets=reference,
     )
-    if not args.quiet:
-        print(f"wrote {len(written)} files into {args.out}/ (figures/, briefing.html, briefing.pdf)")
-    return 0
 
 
 def _cmd_discover(args: argparse.Namespace) -> int:
@@ -571,8 +562,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except UsageError as err:
-        parser.print_usage(sys.stderr)
-        _say(f"{parser.prog}: error: {err}")
+        command_parser = getattr(args, "command_parser", parser)
+        command_parser.print_usage(sys.stderr)
+        _say(f"{command_parser.prog}: error: {err}")
         return 2
     except (Failure, LexiconError, FileNotFoundError, ValueError, RuntimeError) as err:
         _say(f"error: {err}")

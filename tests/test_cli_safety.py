@@ -17,7 +17,7 @@ import pytest
 from analysis.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "data" / "raw" / "county-party-secretary_monthly-meeting_august.txt"
+SAMPLE = ROOT / "data" / "raw" / "county" / "county-party-secretary_monthly-meeting_august.txt"
 
 
 @pytest.fixture(scope="session")

@@ -201,7 +201,9 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
     Args:
         inputs: folders (searched recursively) and/or files.
         metadata: an explicit metadata table; by default any CSV/TSV with a
-            ``path`` column at the top of a folder input is used.
+            ``path`` column in a folder input or one of its sub-folders is
+            used, its paths relative to its own folder (so that
+            ``data/raw`` reads ``data/raw/politburo-monthly/metadata.csv``).
 
     Raises:
         FileNotFoundError: when an input does not exist.
@@ -223,7 +225,7 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
             for path, status, reason in problems:
                 discovery.records.append(FileRecord(_relative(path, path, root.resolve(), root), status, reason))
             if not metadata:
-                tables += [f for f in walked if f.parent == p and is_metadata_table(f)]
+                tables += [f for f in walked if f.suffix.lower() in (".csv", ".tsv") and is_metadata_table(f)]
             files += walked
         else:
             files.append(p)

@@ -24,6 +24,7 @@ _PUBLIC = {
     "outputs_staged": "analysis.run.outputs",
     "csv_write": "analysis.run.outputs",
     "run_manifest": "analysis.run.outputs",
+    "quotas_dated": "analysis.run.outputs",
     "excel_safe": "analysis.run.excel_safe",
     "excel_safe_frame": "analysis.run.excel_safe",
     "CORPUS_COLUMNS": "analysis.run.results",

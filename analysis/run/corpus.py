@@ -95,7 +95,7 @@ def corpus_run(
             written there as speeches arrive instead of being held in
             memory; ``result.tokens`` and ``result.sentences`` are then None.
     """
-    from tqdm import tqdm
+    from tqdm.auto import tqdm
 
     options = options or Options()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -93,6 +93,21 @@ def csv_write(frame: pd.DataFrame, path: Path) -> None:
     excel_safe_frame(frame).to_csv(path, index=False, encoding="utf-8-sig")
 
 
+_csv = csv_write  # the earlier private name, still imported by other layers (analysis.report.discovery)
+
+
+def quotas_dated(quotas: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The quota table with each speech's ``date``, ``year``, ``month`` and ``title`` after ``doc_id`` (as ``quotas.csv`` has them)."""
+    info = corpus.set_index("doc_id")
+    frame = quotas.copy()
+    for k, column in enumerate(("date", "year", "month", "title"), start=1):
+        if column in frame.columns:
+            continue
+        values = frame["doc_id"].map(info[column]) if column in info.columns else pd.Series([None] * len(frame), index=frame.index)
+        frame.insert(k, column, values.astype("Int64") if column in ("year", "month") else values)
+    return frame
+
+
 def outputs_write(result: CorpusResult, out: Path) -> list[Path]:
     """Write the documented output files into ``out``; return their paths."""
     out.mkdir(parents=True, exist_ok=True)
@@ -105,7 +120,7 @@ def outputs_write(result: CorpusResult, out: Path) -> list[Path]:
         "section_themes.csv": result.section_themes,
         "keywords.csv": result.keywords,
         "formulations.csv": result.formulations,
-        "quotas.csv": result.quotas,
+        "quotas.csv": quotas_dated(result.quotas, result.corpus),
     }
     # Headline targets (#15): written when the run computed them (a result cached by an older version has none).
     for name, frame in (("targets.csv", result.targets), ("targets_vs_realised.csv", result.targets_vs_realised)):

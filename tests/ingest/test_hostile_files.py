@@ -213,3 +213,21 @@ def test_docx_notes_are_read_and_cells_kept_apart(tmp_path: Path) -> None:
     doc = document_read(path, "notes.docx")
     assert "乡村振兴战略" in doc.text and "----" not in doc.text
     assert "招商引资" not in doc.text  # two cells are two paragraphs
+
+
+def test_a_docx_that_lies_about_its_sizes_is_stopped_at_the_declared_size(zip_bomb: Path, tmp_path: Path) -> None:
+    # What the size check relies on: the zip reader never unpacks past a declared size (and then fails its CRC).
+    import struct
+
+    data = bytearray(zip_bomb.read_bytes())
+    name = b"word/document.xml"
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:  # the central directory entry of document.xml: declare 1,000 bytes instead of 60 MB
+        name_length = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46:at + 46 + name_length]) == name:
+            struct.pack_into("<I", data, at + 24, 1000)
+        at = data.find(b"PK\x01\x02", at + 4)
+    liar = tmp_path / "liar.docx"
+    liar.write_bytes(bytes(data))
+    with pytest.raises(ReadError, match="corrupt .docx"):
+        read_text_file(liar, max_bytes=5_000_000)
