@@ -83,6 +83,7 @@ class CorpusText:
     doc_id: str
     text: str
     date: str = ""  # ISO, as precise as known
+    title: str = ""
     meeting_type: str = ""
     folder: str = ""  # the folder holding the file, relative to the corpus root
     path: str = ""  # resolved path (a file given twice is compared with itself only once)
@@ -127,6 +128,7 @@ def texts_read(
                 doc_id=doc.doc_id,
                 text=doc.text,
                 date=doc.metadata.date.iso(),
+                title=doc.metadata.title,
                 meeting_type=doc.metadata.meeting_type,
                 folder="" if folder == "." else folder,
                 path=str(path.resolve()),
@@ -280,10 +282,12 @@ def reuse_find(
         starts = np.concatenate([s for s, _ in sketches] or [np.empty(0, np.int64)])
         signatures = np.vstack([sig for _, sig in sketches] or [np.empty((0, params.num_perm), np.uint32)])
         pairs = lsh_candidates(signatures, bands=params.bands, max_bucket=params.max_bucket) if len(signatures) else np.empty((0, 2), np.int64)
-        jobs = _pair_jobs(pairs, owner, starts, prepared, everything, n_corpus=n_corpus, has_reference=bool(reference))
+        postings = _Postings(prepared, stock)
+        extra = _stock_run_pairs(prepared, stock, postings, params=params)
+        jobs = _pair_jobs(pairs, owner, starts, extra, prepared, everything, n_corpus=n_corpus, has_reference=bool(reference))
         aligned = [p for part in run(partial(_align_chunk, params=params), _chunks(jobs, n_parts * 2)) for p in part]
 
-    result = _tables(prepared, jobs, aligned, stock, n_corpus=n_corpus, has_reference=bool(reference), params=params, all_sources=all_sources)
+    result = _tables(prepared, jobs, aligned, stock, postings, n_corpus=n_corpus, has_reference=bool(reference), params=params, all_sources=all_sources)
     result.n_windows = len(signatures)
     result.n_window_pairs = len(pairs)
     result.n_doc_pairs = len(jobs)
@@ -306,12 +310,13 @@ def _stock_and_shared(prepared: list[ReuseText], *, n_corpus: int, has_reference
     return stock, (reference_side, corpus_side)
 
 
-def _pair_jobs(pairs, owner, starts, prepared, everything, *, n_corpus, has_reference):  # type: ignore[no-untyped-def]
+def _pair_jobs(pairs, owner, starts, extra, prepared, everything, *, n_corpus, has_reference):  # type: ignore[no-untyped-def]
     """Group window pairs by document pair: (target, source, target window starts, source window starts)."""
-    if not len(pairs):
-        return []
     da, db = owner[pairs[:, 0]], owner[pairs[:, 1]]
     wa, wb = starts[pairs[:, 0]], starts[pairs[:, 1]]
+    da, db, wa, wb = (np.concatenate([x, y]) for x, y in zip((da, db, wa, wb), extra))
+    if not len(da):
+        return []
     swap = da > db
     da, db, wa, wb = np.where(swap, db, da), np.where(swap, da, db), np.where(swap, wb, wa), np.where(swap, wa, wb)
     keep = da != db
@@ -342,10 +347,9 @@ def _direction(date: str, source_date: str) -> str:
     return "same_date"
 
 
-def _tables(prepared, jobs, aligned, stock, *, n_corpus, has_reference, params, all_sources) -> ReuseResult:  # type: ignore[no-untyped-def]
+def _tables(prepared, jobs, aligned, stock, postings, *, n_corpus, has_reference, params, all_sources) -> ReuseResult:  # type: ignore[no-untyped-def]
     k = params.shingle
     stock_cover: dict[int, np.ndarray] = {}
-    postings = _Postings(prepared, stock)
     limit = params.stock_share * len(prepared)
 
     def cover(doc: ReuseText) -> np.ndarray:
@@ -408,9 +412,13 @@ class _Postings:
 
     def docs_containing(self, shingles: np.ndarray) -> int:
         """Documents holding every one of the shingles (0 as soon as one is not stock)."""
+        return len(self.holders(shingles))
+
+    def holders(self, shingles: np.ndarray) -> np.ndarray:
+        """The documents (keys) holding every one of the shingles; none as soon as one is not stock."""
         values = np.unique(shingles)
         if not len(values) or not _member(values, self.stock).all():
-            return 0
+            return np.empty(0, dtype=np.int64)
         lo = np.searchsorted(self.hashes, values, "left")
         hi = np.searchsorted(self.hashes, values, "right")
         docs = None
@@ -418,8 +426,50 @@ class _Postings:
             owners = self.owners[lo[index]:hi[index]]
             docs = owners if docs is None else np.intersect1d(docs, owners, assume_unique=True)
             if not len(docs):
-                return 0
-        return 0 if docs is None else len(docs)
+                break
+        return np.empty(0, dtype=np.int64) if docs is None else docs
+
+
+def _stock_run_pairs(prepared, stock, postings, *, params):  # type: ignore[no-untyped-def]
+    """Candidates the MinHash windows cannot see: a run of stock shingles at least ``min_chars`` long
+    whose combination is rare (stock phrases strung together in an order few documents share).
+
+    Each run's documents are those holding every sixth of its shingles (the alignment checks the
+    rest); a run held by more than ``stock_share`` of the documents is a stock phrase and gives none.
+    Returns arrays (document a, document b, start in a, start in b) like the LSH window pairs.
+    """
+    k, w = params.shingle, params.window
+    limit = params.stock_share * len(prepared)
+    by_key = {doc.key: doc for doc in prepared}
+    cache: dict[str, np.ndarray] = {}
+    da, db, wa, wb = [], [], [], []
+    for doc in prepared:
+        mask = covered_mask(len(doc.kept), _member(doc.hashes, stock), k)
+        if not mask.any():
+            continue
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+        for s, e in zip(edges[::2], edges[1::2]):
+            if e - s < params.min_chars:
+                continue
+            sample = doc.hashes[s:e - k + 1:k]
+            key = doc.kept[s:e]
+            holders = cache.get(key)
+            if holders is None:
+                holders = cache[key] = postings.holders(sample)
+            if len(holders) < 2 or len(holders) > limit:
+                continue
+            for other in holders:
+                if other <= doc.key:
+                    continue  # each pair once, from its first document
+                positions = np.flatnonzero(_member(by_key[int(other)].hashes, np.sort(sample[:1])))
+                for start_b in positions[:4]:
+                    for start_a in range(int(s), int(e), w):
+                        da.append(doc.key)
+                        db.append(int(other))
+                        wa.append(start_a)
+                        wb.append(int(start_b) + start_a - int(s))
+    as_array = lambda values: np.asarray(values, dtype=np.int64)  # noqa: E731
+    return as_array(da), as_array(db), as_array(wa), as_array(wb)
 
 
 def _best_sources(rows: list[tuple]) -> list[tuple]:

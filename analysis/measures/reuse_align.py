@@ -51,7 +51,7 @@ class ReuseParams:
     stride: int = 10  # kept characters between window starts
     num_perm: int = 64  # MinHash permutations
     bands: int = 21  # LSH bands (rows per band = num_perm // bands)
-    min_shingles: int = 8  # windows with fewer non-stock shingles are not sketched
+    min_shingles: int = 3  # windows with fewer non-stock shingles are not sketched
     max_gap: int = 24  # kept characters an edit may span between two exact runs
     max_shift: int = 12  # net characters inserted or deleted between two runs
     max_repeat: int = 8  # a shingle repeated more often in one region is not an anchor
@@ -192,12 +192,12 @@ def covered_mask(n_kept: int, hash_mask: np.ndarray, k: int) -> np.ndarray:
 
 
 def _region_positions(regions: np.ndarray, n_hashes: int, params: ReuseParams) -> np.ndarray:
-    """Shingle positions within the candidate windows, widened by a window on each side."""
+    """Shingle positions within the candidate windows, widened by two windows on each side."""
     if not len(regions) or not n_hashes:
         return np.empty(0, dtype=np.int64)
     ordered = np.sort(regions)
-    lo = np.maximum(0, ordered - params.window)
-    hi = np.minimum(n_hashes, ordered + 2 * params.window)
+    lo = np.maximum(0, ordered - 2 * params.window)
+    hi = np.minimum(n_hashes, ordered + 3 * params.window)
     # merge overlapping intervals, then list their positions
     reach = np.maximum.accumulate(hi)
     new = np.concatenate(([True], lo[1:] > reach[:-1]))
