@@ -49,7 +49,7 @@ def images(notebook: nbformat.NotebookNode) -> int:
 
 
 def test_notebooks_are_numbered_and_parameterised() -> None:
-    assert [p.stem[:3] for p in NOTEBOOKS] == ["01_", "02_", "03_", "04_", "05_", "06_"]
+    assert [p.stem[:3] for p in NOTEBOOKS] == ["01_", "02_", "03_", "04_", "05_", "06_", "07_"]
     for path in NOTEBOOKS:
         notebook = nbformat.read(path, as_version=4)
         tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
@@ -68,5 +68,5 @@ def test_notebook_on_monthly_politburo_meetings(path: Path, monkeypatch: pytest.
     corpus = require_shared_corpus() / "politburo"
     notebook = execute(path, corpus, monkeypatch, tmp_path, meeting_type="politburo-meeting")
     assert problems(notebook) == []
-    if path.stem.startswith(("01", "03", "05", "06")):
+    if path.stem.startswith(("01", "03", "05", "06", "07")):
         assert images(notebook) >= 1

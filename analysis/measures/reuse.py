@@ -434,8 +434,9 @@ def _stock_run_pairs(prepared, stock, postings, *, params):  # type: ignore[no-u
     """Candidates the MinHash windows cannot see: a run of stock shingles at least ``min_chars`` long
     whose combination is rare (stock phrases strung together in an order few documents share).
 
-    Each run's documents are those holding every sixth of its shingles (the alignment checks the
-    rest); a run held by more than ``stock_share`` of the documents is a stock phrase and gives none.
+    A run is looked at in pieces of ``2 * min_chars`` characters (overlapping by half); a piece's
+    documents are those holding every ``shingle``-th of its shingles (the alignment checks the rest),
+    and a piece held by more than ``stock_share`` of the documents is a stock phrase and gives none.
     Returns arrays (document a, document b, start in a, start in b) like the LSH window pairs.
     """
     k, w = params.shingle, params.window
@@ -448,26 +449,31 @@ def _stock_run_pairs(prepared, stock, postings, *, params):  # type: ignore[no-u
         if not mask.any():
             continue
         edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
-        for s, e in zip(edges[::2], edges[1::2]):
-            if e - s < params.min_chars:
+        for run_start, run_end in zip(edges[::2], edges[1::2]):
+            if run_end - run_start < params.min_chars:
                 continue
-            sample = doc.hashes[s:e - k + 1:k]
-            key = doc.kept[s:e]
-            holders = cache.get(key)
-            if holders is None:
-                holders = cache[key] = postings.holders(sample)
-            if len(holders) < 2 or len(holders) > limit:
-                continue
-            for other in holders:
-                if other <= doc.key:
-                    continue  # each pair once, from its first document
-                positions = np.flatnonzero(_member(by_key[int(other)].hashes, np.sort(sample[:1])))
-                for start_b in positions[:4]:
-                    for start_a in range(int(s), int(e), w):
-                        da.append(doc.key)
-                        db.append(int(other))
-                        wa.append(start_a)
-                        wb.append(int(start_b) + start_a - int(s))
+            # pieces of two min_chars, overlapping by half, so that a rare stretch inside a longer run is seen
+            piece = 2 * params.min_chars
+            last = max(int(run_start), int(run_end) - piece)
+            for s in sorted({*range(int(run_start), last + 1, params.min_chars), last}):
+                e = min(int(run_end), s + piece)
+                sample = doc.hashes[s:e - k + 1:k]
+                key = doc.kept[s:e]
+                holders = cache.get(key)
+                if holders is None:
+                    holders = cache[key] = postings.holders(sample)
+                if len(holders) < 2 or len(holders) > limit:
+                    continue
+                for other in holders:
+                    if other <= doc.key:
+                        continue  # each pair once, from its first document
+                    positions = np.flatnonzero(_member(by_key[int(other)].hashes, np.sort(sample[:1])))
+                    for start_b in positions[:4]:
+                        for start_a in range(s, e, w):
+                            da.append(doc.key)
+                            db.append(int(other))
+                            wa.append(start_a)
+                            wb.append(int(start_b) + start_a - s)
     as_array = lambda values: np.asarray(values, dtype=np.int64)  # noqa: E731
     return as_array(da), as_array(db), as_array(wa), as_array(wb)
 

@@ -287,6 +287,30 @@ def _extend(a: str, b: str, i0: int, j0: int, i1: int, j1: int) -> tuple[int, in
     return i0, j0, i1, j1
 
 
+def _stub(a: str, b: str, i: int, j: int, params: ReuseParams, *, forward: bool) -> tuple[int, int, int, int]:
+    """Past the end (or before the start) of a passage: a short gap, then at least 3 identical
+    characters running to within a shingle of the gap's far side, are taken in."""
+    reach = params.shingle + params.max_shift
+    if forward:
+        tail_a, tail_b = a[i:i + reach], b[j:j + reach]
+    else:
+        tail_a, tail_b = a[max(0, i - reach):i][::-1], b[max(0, j - reach):j][::-1]
+    if not tail_a or not tail_b:
+        return i, j, 0, 0
+    matcher = SequenceMatcher(None, tail_a, tail_b, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size >= 3]
+    if not blocks:
+        return i, j, 0, 0
+    last = blocks[-1]
+    end_a, end_b = last.a + last.size, last.b + last.size
+    if end_a <= params.max_gap and end_b <= params.max_gap and abs(end_a - end_b) <= params.max_shift:
+        same = sum(m.size for m in blocks)
+        if same * 2 >= max(end_a, end_b):
+            cols = max(end_a, end_b)
+            return (i + end_a, j + end_b, same, cols) if forward else (i - end_a, j - end_b, same, cols)
+    return i, j, 0, 0
+
+
 def _score(a: str, b: str, chain: list[tuple[int, int, int]]) -> tuple[int, int]:
     """Identical characters and alignment columns of a chain (gaps aligned by SequenceMatcher)."""
     identical = sum(length for _, _, length in chain)
@@ -334,5 +358,10 @@ def pair_align(
         identical, columns = _score(a.kept, b.kept, chain)
         e0, f0, e1, f1 = _extend(a.kept, b.kept, i0, j0, i1, j1)
         extra = (i0 - e0) + (e1 - i1)
-        passages.append((e0, e1, f0, f1, identical + extra, columns + extra))
+        identical, columns = identical + extra, columns + extra
+        # an edit a few characters from either end leaves a stub shorter than a shingle: take it in
+        e1, f1, same, cols = _stub(a.kept, b.kept, e1, f1, params, forward=True)
+        identical, columns = identical + same, columns + cols
+        e0, f0, same, cols = _stub(a.kept, b.kept, e0, f0, params, forward=False)
+        passages.append((e0, e1, f0, f1, identical + same, columns + cols))
     return passages

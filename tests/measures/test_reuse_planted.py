@@ -15,6 +15,7 @@ them).
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -112,22 +113,41 @@ def planted(local_corpus, shared_corpus):  # type: ignore[no-untyped-def]
     hosts, readouts, plants, originals = planted_corpus(local_corpus, shared_corpus)
     found = reuse_find(hosts, reference=readouts)
     natural = reuse_find(originals, reference=readouts)
-    return found, natural, plants, readouts
+    return found, natural, plants, readouts, hosts
+
+
+def _core(text: str) -> str:
+    return re.sub(r"[^\u4e00-\u9fffA-Za-z0-9]", "", text)
+
+
+def found_texts(planted) -> list[CorpusText]:  # type: ignore[no-untyped-def]
+    return list(planted[4]) + list(planted[3])
 
 
 def test_planted_recall(planted) -> None:  # type: ignore[no-untyped-def]
-    found, _, plants, readouts = planted
+    found, _, plants, readouts, _ = planted
     assert len(plants) == N_PLANTED
     scores = planted_scores(found.passages, plants, readouts)
     assert scores["recall"] >= 0.95, scores
 
 
 def test_planted_precision(planted) -> None:  # type: ignore[no-untyped-def]
-    found, natural, plants, readouts = planted
+    found, natural, plants, readouts, _ = planted
     # passages the unplanted reports already share with the readouts are real reuse, not errors
-    real = set(zip(natural.passages["doc_id"], natural.passages["source_doc_id"], natural.passages["text"]))
-    rows = found.passages[[(d, s, t) not in real for d, s, t in zip(found.passages["doc_id"], found.passages["source_doc_id"], found.passages["text"])]]
+    # (by text: which of several readouts holding the same formulation is named may differ between the runs)
+    real: dict[str, list[str]] = {}
+    for row in natural.passages.itertuples(index=False):
+        real.setdefault(row.doc_id, []).append(_core(row.text))
+
+    def is_real(doc_id: str, source: str, text: str) -> bool:
+        core = _core(text)
+        return any(core[5:25] in other or other[5:25] in core for other in real.get(doc_id, []))
+
+    rows = found.passages[[not is_real(d, s, t) for d, s, t in zip(found.passages["doc_id"], found.passages["source_doc_id"], found.passages["text"])]]
     scores = planted_scores(rows, plants, readouts)
     assert scores["precision"] >= 0.95, scores
-    # stock phrases are reported apart, never as a passage
-    assert (found.passages["stock_share"] < 0.5).all()
+    # stock phrases are reported apart, never as a passage: no passage stands whole in more than 10% of the texts
+    kept = [_core(t.text) for t in found_texts(planted)]
+    for text in found.passages["text"]:
+        core = _core(text)
+        assert sum(core in k for k in kept) <= 0.1 * len(kept), text
