@@ -232,13 +232,14 @@ def lsh_candidates(signatures: np.ndarray, *, bands: int, max_bucket: int) -> np
             ok[ok] = group[q[ok]] == group[p[ok]]
             p = p[ok]
             if len(p):
-                a, b = order[p], order[p + t]
-                found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
+                a, b = order[p].astype(np.int64), order[p + t].astype(np.int64)
+                found.append(np.minimum(a, b) * n + np.maximum(a, b))
             t += 1
+        if len(found) > 1:
+            found = [pd.unique(np.concatenate(found))]  # hash-based: the same pair from many bands kept once
     if not found:
         return np.empty((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
-    codes = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    codes = np.sort(found[0])
     return np.stack([codes // n, codes % n], axis=1)
 
 
@@ -467,7 +468,7 @@ def _stock_run_pairs(prepared, stock, postings, *, params):  # type: ignore[no-u
                 for other in holders:
                     if other <= doc.key:
                         continue  # each pair once, from its first document
-                    positions = np.flatnonzero(_member(by_key[int(other)].hashes, np.sort(sample[:1])))
+                    positions = np.flatnonzero(by_key[int(other)].hashes == sample[0])
                     for start_b in positions[:4]:
                         for start_a in range(s, e, w):
                             da.append(doc.key)

@@ -295,8 +295,10 @@ def _stub(a: str, b: str, i: int, j: int, params: ReuseParams, *, forward: bool)
         tail_a, tail_b = a[i:i + reach], b[j:j + reach]
     else:
         tail_a, tail_b = a[max(0, i - reach):i][::-1], b[max(0, j - reach):j][::-1]
-    if not tail_a or not tail_b:
+    if len(tail_a) < 3 or len(tail_b) < 3:
         return i, j, 0, 0
+    if not {tail_a[x:x + 3] for x in range(len(tail_a) - 2)} & {tail_b[x:x + 3] for x in range(len(tail_b) - 2)}:
+        return i, j, 0, 0  # nothing in common: the usual case, decided without a SequenceMatcher
     matcher = SequenceMatcher(None, tail_a, tail_b, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size >= 3]
     if not blocks:
@@ -359,6 +361,10 @@ def pair_align(
         e0, f0, e1, f1 = _extend(a.kept, b.kept, i0, j0, i1, j1)
         extra = (i0 - e0) + (e1 - i1)
         identical, columns = identical + extra, columns + extra
+        reach = params.shingle + params.max_shift
+        span = int(a.offsets[e1 - 1]) + 1 - int(a.offsets[e0])
+        if span + 2 * reach < params.min_chars or identical < (params.min_similarity - 0.1) * columns:
+            continue  # cannot pass the length and similarity thresholds whatever the stubs add
         # an edit a few characters from either end leaves a stub shorter than a shingle: take it in
         e1, f1, same, cols = _stub(a.kept, b.kept, e1, f1, params, forward=True)
         identical, columns = identical + same, columns + cols
