@@ -480,7 +480,7 @@ def _cmd_reuse(args: argparse.Namespace) -> int:
         corpus, reference=reference, params=params, all_sources=args.all_sources,
         backend=args.backend, workers=args.workers or available_cores(), scheduler=args.scheduler or None,
     )
-    titles = {t.doc_id: t.title for t in corpus}
+    titles = {t.doc_id: t.title for t in [*reference, *corpus]}
     out = Path(args.out)
     reuse_write(result, out, titles=titles, inputs=args.corpus, reference=args.reference, top=args.top, lang=args.lang, font=args.font or None)
     if not args.quiet:

@@ -10,8 +10,11 @@ process; reading and cleaning the files is timed apart.  The larger corpora
 are the corpus plus enciphered copies of it: in copy *c* every Chinese
 character is replaced by another through a fixed one-to-one map, so that a
 copy keeps the corpus's own repetitions (a ``.docx`` still reuses its
-``.txt`` twin) but shares nothing with the original or another copy.  The
-cost then grows with the corpus, not with artificial duplicates.  Peak memory
+``.txt`` twin) but shares nothing with the original or another copy; the
+stock-phrase share is divided by the scale, so that each copy has the stock
+phrases the corpus has (a phrase in 10% of the documents of one copy is in
+10%/scale of them all).  The cost then grows with the corpus, not with
+artificial duplicates or a changed stock list.  Peak memory
 is the largest proportional set size (PSS) of the process and its workers,
 sampled every 50 ms (see ``benchmarks/speed.py``).  Prints documents and
 characters per second, peak memory, and the time ratio of each scale to 1×.
@@ -29,7 +32,7 @@ from speed import REPO, measure  # noqa: E402
 
 CHILD = r"""
 import json, sys, time
-from analysis.measures.reuse import CorpusText, reuse_find, texts_read
+from analysis.measures.reuse import CorpusText, ReuseParams, reuse_find, texts_read
 inputs, scale, workers = sys.argv[1].split("\x1f"), int(sys.argv[2]), int(sys.argv[3])
 start = time.perf_counter()
 texts, _ = texts_read(inputs)
@@ -43,7 +46,8 @@ corpus = list(texts)
 for copy in range(1, scale):
     corpus += [CorpusText(doc_id=f"copy{copy}/{t.doc_id}", text=encipher(t.text, copy), date=t.date) for t in texts]
 start = time.perf_counter()
-result = reuse_find(corpus, workers=workers)
+# the same stock phrases per copy: the share threshold scaled so that it names the same number of documents
+result = reuse_find(corpus, workers=workers, params=ReuseParams(stock_share=ReuseParams().stock_share / scale))
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "read_seconds": read_seconds, "docs": len(corpus), "chars": sum(len(t.text) for t in corpus),
                   "passages": len(result.passages), "doc_pairs": result.n_doc_pairs, "windows": result.n_windows}))

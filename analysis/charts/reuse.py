@@ -95,22 +95,24 @@ def reuse_sources_plot(
         ax = fig.add_subplot()
         y = np.arange(len(order))
         left = np.zeros(len(order))
-        for colour, src in zip(CATEGORICAL, leading):
+        for colour, src, name in zip(CATEGORICAL, leading, _distinct_labels(leading, titles, 28, by_folder=False)):
             width = np.array([chars.get((doc, src), 0) / n_chars[doc] for doc in order])
-            ax.barh(y, width, left=left, color=colour, label=_label(src, titles, 28), height=0.7)
+            ax.barh(y, width, left=left, color=colour, label=name, height=0.7)
             left += width
         # the rest: what the union covers beyond the leading sources (never more than the union)
         rest = np.array([max(0.0, reused[doc] / n_chars[doc] - l) for doc, l in zip(order, left)])
         if rest.any():
             ax.barh(y, rest, left=left, color=OTHER_COLOUR, label=text["other"], height=0.7)
         ax.set_yticks(y)
-        ax.set_yticklabels([_label(doc, titles, 22) for doc in order])
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(_percent)
+        ax.set_yticklabels(_distinct_labels(order, titles, 22))
+        largest = max(reused[doc] / n_chars[doc] for doc in order)
+        limit = min(1.0, largest * 1.18)
+        ax.set_xlim(0, limit)
+        ax.xaxis.set_major_formatter(_percent if limit >= 0.1 else _percent_fine)
         ax.set_xlabel(text["reuse_axis"])
         for yi, doc in zip(y, order):
             share = reused[doc] / n_chars[doc]
-            ax.text(min(share, 0.93) + 0.01, yi, f"{share:.0%}", va="center", fontsize=10)
+            ax.text(min(share, limit * 0.93) + limit * 0.01, yi, f"{share:.0%}" if share >= 0.1 else f"{share:.1%}", va="center", fontsize=10)
         ax.legend(loc="lower right", fontsize=9, frameon=True)
         ax.set_title(title, loc="left")
     return fig
@@ -118,6 +120,24 @@ def reuse_sources_plot(
 
 def _percent(value: float, _pos: int) -> str:
     return f"{value:.0%}"
+
+
+def _percent_fine(value: float, _pos: int) -> str:
+    return f"{value:.1%}"
+
+
+def _distinct_labels(doc_ids: Sequence[str], titles: dict[str, str] | None, width: int, *, by_folder: bool = True) -> list[str]:
+    """Labels of documents; those that would read the same (a .docx and its .txt; reports all titled
+    政府工作报告) get their folder added, or are named by their file instead."""
+    labels = [_label(doc, titles, width) for doc in doc_ids]
+    repeated = {label for label in labels if labels.count(label) > 1}
+    for index, (doc, label) in enumerate(zip(doc_ids, labels)):
+        if label in repeated:
+            if by_folder and doc.count("/"):
+                labels[index] = _shorten(label, width - 8) + f" ({_shorten(doc.rsplit('/', 2)[-2], 12)})"
+            else:
+                labels[index] = _label(doc, None, width)
+    return labels
 
 
 def _as_day(value: str) -> tuple[Date, bool]:
