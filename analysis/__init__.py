@@ -36,6 +36,8 @@ _PUBLIC = {
     "themes_distribution": "analysis.measures.themes", "textstat_keyness": "analysis.measures.keyness",
     "quotas_extract": "analysis.measures.quotas", "formulations_find": "analysis.measures.formulations",
     "duplicates_flag": "analysis.measures.near_duplicates",
+    "reuse_find": "analysis.measures.reuse", "texts_read": "analysis.measures.reuse", "CorpusText": "analysis.measures.reuse",
+    "ReuseParams": "analysis.measures.reuse", "diffusion_first_use": "analysis.measures.diffusion",
     # run
     "Options": "analysis.run", "Selection": "analysis.run", "CorpusResult": "analysis.run", "corpus_run": "analysis.run",
     "outputs_write": "analysis.run",
@@ -45,6 +47,7 @@ _PUBLIC = {
     "period_choose": "analysis.trends", "periods_assign": "analysis.trends",
     # report
     "brief_build": "analysis.report", "brief_write": "analysis.report",
+    "reuse_write": "analysis.report.reuse", "diffusion_write": "analysis.report.reuse",
 }
 
 __all__ = ["__version__", *_PUBLIC]
