@@ -142,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--terms", default="", help="comma-separated terms to chart (default: the most frequent lexicon terms)")
     brief.add_argument("--period", choices=["month", "quarter", "year"], default="", help="time unit (default: month, or year for annual series)")
     brief.add_argument("--quiet", action="store_true")
+    brief.add_argument("--reference", nargs="+", default=[], metavar="REF", help="also chart the passages the speeches share with this reference corpus (figures/reuse_sources, reuse/)")
     _add_selection(brief)
     _add_analysis(brief)
 
@@ -430,9 +431,31 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         terms=[t.strip() for t in args.terms.split(",") if t.strip()],
         period=args.period or None,
     )
+    if args.reference:  # text reuse against a reference corpus: its tables in reuse/, its chart with the others
+        written += _brief_reuse(args)
     if not args.quiet:
         print(f"wrote {len(written)} files into {args.out}/ (figures/, briefing.html, briefing.pdf)")
     return 0
+
+
+def _brief_reuse(args: argparse.Namespace) -> list[Path]:
+    import shutil
+
+    from analysis.measures.reuse import reuse_find
+    from analysis.report.reuse import reuse_write
+
+    corpus = _texts(args.corpus, metadata=args.metadata, max_mb=args.max_mb)
+    reference = _texts(args.reference, max_mb=args.max_mb)
+    result = reuse_find(corpus, reference=reference, backend=args.backend, workers=args.workers or available_cores(), scheduler=args.scheduler or None)
+    folder = Path(args.out) / "reuse"
+    written = reuse_write(result, folder, titles={t.doc_id: t.title for t in [*reference, *corpus]}, inputs=args.corpus, reference=args.reference, lang=args.lang, font=args.font or None)
+    for path in list(written):
+        if path.parent.name == "figures":
+            target = Path(args.out) / "figures" / path.name
+            shutil.move(str(path), target)
+            written[written.index(path)] = target
+    (folder / "figures").rmdir()
+    return written
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:

@@ -89,3 +89,22 @@ def test_diffusion_unknown_reference_series_is_one_line(folders, tmp_path: Path,
     assert main(["diffusion", str(corpus), "--reference-series", "nowhere", "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert "reference series 'nowhere' not found" in err and "Traceback" not in err
+
+
+def test_brief_with_a_reference_adds_the_reuse_chart(tmp_path: Path) -> None:
+    from conftest import COUNTY
+
+    from analysis.ingest import document_read
+
+    county = document_read(COUNTY, COUNTY.name).text
+    borrowed = county[1000:1200]
+    readouts = tmp_path / "readouts"
+    readouts.mkdir()
+    (readouts / "2024-07-30_politburo-meeting.txt").write_text("中共中央政治局召开会议\n会议指出，" + borrowed + "\n", encoding="utf-8")
+    out = tmp_path / "brief"
+    assert main(["brief", str(COUNTY.parent), "--reference", str(readouts), "--out", str(out), "--quiet", "--workers", "1"]) == 0
+    assert (out / "briefing.html").is_file()
+    assert (out / "figures" / "reuse_sources.png").stat().st_size > 1000
+    passages = pd.read_csv(out / "reuse" / "reuse.csv", encoding="utf-8-sig")
+    assert len(passages) == 1 and passages["source_doc_id"].iloc[0] == "2024-07-30_politburo-meeting"
+    assert not (out / "reuse" / "figures").exists()
