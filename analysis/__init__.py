@@ -38,6 +38,10 @@ _PUBLIC = {
     "duplicates_flag": "analysis.measures.near_duplicates",
     "reuse_find": "analysis.measures.reuse", "texts_read": "analysis.measures.reuse", "CorpusText": "analysis.measures.reuse",
     "ReuseParams": "analysis.measures.reuse", "diffusion_first_use": "analysis.measures.diffusion",
+    "textstat_collocations": "analysis.measures.collocations", "new_terms_find": "analysis.measures.new_terms",
+    "new_terms_timeline": "analysis.measures.new_terms", "terms_cooccurrence": "analysis.measures.cooccurrence",
+    "topics_fit": "analysis.measures.topics", "topics_trend": "analysis.trends.topics",
+    "discover_build": "analysis.report.discovery", "discover_write": "analysis.report.discovery",
     # run
     "Options": "analysis.run", "Selection": "analysis.run", "CorpusResult": "analysis.run", "corpus_run": "analysis.run",
     "outputs_write": "analysis.run",
