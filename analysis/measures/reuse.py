@@ -54,6 +54,7 @@ from analysis.measures.reuse_align import (
     windows_sketch,
     _member,
 )
+from analysis.measures.reuse_stock import STOCK_COLUMNS, Postings, stock_and_shared, stock_phrases, stock_run_pairs
 
 __all__ = [
     "CorpusText",
@@ -72,8 +73,6 @@ PASSAGE_COLUMNS = [
     "text", "source_text", "direction", "date", "source_date", "stock_share",
 ]
 DOC_COLUMNS = ["doc_id", "date", "n_chars", "reused_chars", "reused_share", "top_source", "top_source_chars", "n_sources", "stock_chars"]
-STOCK_COLUMNS = ["text", "n_chars", "n_docs", "share", "example_doc_id"]
-_STOCK_MIN_CHARS = 10
 
 
 @dataclass(frozen=True)
@@ -275,7 +274,7 @@ def reuse_find(
         keyed = list(enumerate(everything))
         prepared = [t for part in run(partial(_prepare_chunk, shingle=params.shingle), _chunks(keyed, n_parts)) for t in part]
 
-        stock, shared = _stock_and_shared(prepared, n_corpus=n_corpus, has_reference=bool(reference), params=params)
+        stock, shared = stock_and_shared(prepared, n_corpus=n_corpus, has_reference=bool(reference), params=params)
         items = [(doc, shared[0] if doc.key < n_corpus else shared[1]) for doc in prepared]
         sketches = [s for part in run(partial(_sketch_chunk, stock=stock, params=params), _chunks(items, n_parts)) for s in part]
 
@@ -283,8 +282,8 @@ def reuse_find(
         starts = np.concatenate([s for s, _ in sketches] or [np.empty(0, np.int64)])
         signatures = np.vstack([sig for _, sig in sketches] or [np.empty((0, params.num_perm), np.uint32)])
         pairs = lsh_candidates(signatures, bands=params.bands, max_bucket=params.max_bucket) if len(signatures) else np.empty((0, 2), np.int64)
-        postings = _Postings(prepared, stock)
-        extra = _stock_run_pairs(prepared, stock, postings, params=params)
+        postings = Postings(prepared, stock)
+        extra = stock_run_pairs(prepared, stock, postings, params=params)
         jobs = _pair_jobs(pairs, owner, starts, extra, prepared, everything, n_corpus=n_corpus, has_reference=bool(reference))
         aligned = [p for part in run(partial(_align_chunk, params=params), _chunks(jobs, n_parts * 2)) for p in part]
 
@@ -293,22 +292,6 @@ def reuse_find(
     result.n_window_pairs = len(pairs)
     result.n_doc_pairs = len(jobs)
     return result
-
-
-def _stock_and_shared(prepared: list[ReuseText], *, n_corpus: int, has_reference: bool, params: ReuseParams):  # type: ignore[no-untyped-def]
-    unique = [np.unique(doc.hashes) for doc in prepared]
-    if not unique:
-        empty = np.empty(0, np.uint64)
-        return empty, (empty, empty)
-    values, df = np.unique(np.concatenate(unique), return_counts=True)
-    limit = params.stock_share * len(prepared)
-    stock = values[(df > limit) & (df >= params.stock_min_docs)]
-    if not has_reference:
-        common = values[df >= 2]
-        return stock, (common, common)
-    corpus_side = np.unique(np.concatenate(unique[:n_corpus] or [np.empty(0, np.uint64)]))
-    reference_side = np.unique(np.concatenate(unique[n_corpus:] or [np.empty(0, np.uint64)]))
-    return stock, (reference_side, corpus_side)
 
 
 def _pair_jobs(pairs, owner, starts, extra, prepared, everything, *, n_corpus, has_reference):  # type: ignore[no-untyped-def]
@@ -391,92 +374,9 @@ def _tables(prepared, jobs, aligned, stock, postings, *, n_corpus, has_reference
             t.text[start:end], s.text[s_start:s_end], _direction(t.date, s.date), t.date, s.date, round(stock_share, 4),
         ))
     passages = pd.DataFrame.from_records(records, columns=PASSAGE_COLUMNS)
-    stock_table, stock_chars = _stock_phrases(prepared, stock, n_docs=len(prepared), params=params)
+    stock_table, stock_chars = stock_phrases(prepared, stock, n_docs=len(prepared), params=params)
     docs = _doc_table([d for d in prepared if d.key < n_corpus], rows, by_key, stock_chars)
     return ReuseResult(passages=passages, docs=docs, stock=stock_table, params=params, n_stock_passages=n_stock)
-
-
-class _Postings:
-    """Which documents hold each stock shingle, to count the documents holding a whole passage."""
-
-    def __init__(self, prepared: list[ReuseText], stock: np.ndarray) -> None:
-        hashes, owners = [], []
-        for doc in prepared:
-            present = np.unique(doc.hashes)
-            present = present[_member(present, stock)]
-            hashes.append(present)
-            owners.append(np.full(len(present), doc.key, dtype=np.int64))
-        all_hashes = np.concatenate(hashes or [np.empty(0, np.uint64)])
-        all_owners = np.concatenate(owners or [np.empty(0, np.int64)])
-        order = np.lexsort((all_owners, all_hashes))
-        self.hashes, self.owners, self.stock = all_hashes[order], all_owners[order], stock
-
-    def docs_containing(self, shingles: np.ndarray) -> int:
-        """Documents holding every one of the shingles (0 as soon as one is not stock)."""
-        return len(self.holders(shingles))
-
-    def holders(self, shingles: np.ndarray) -> np.ndarray:
-        """The documents (keys) holding every one of the shingles; none as soon as one is not stock."""
-        values = np.unique(shingles)
-        if not len(values) or not _member(values, self.stock).all():
-            return np.empty(0, dtype=np.int64)
-        lo = np.searchsorted(self.hashes, values, "left")
-        hi = np.searchsorted(self.hashes, values, "right")
-        docs = None
-        for index in np.argsort(hi - lo):
-            owners = self.owners[lo[index]:hi[index]]
-            docs = owners if docs is None else np.intersect1d(docs, owners, assume_unique=True)
-            if not len(docs):
-                break
-        return np.empty(0, dtype=np.int64) if docs is None else docs
-
-
-def _stock_run_pairs(prepared, stock, postings, *, params):  # type: ignore[no-untyped-def]
-    """Candidates the MinHash windows cannot see: a run of stock shingles at least ``min_chars`` long
-    whose combination is rare (stock phrases strung together in an order few documents share).
-
-    A run is looked at in pieces of ``2 * min_chars`` characters (overlapping by half); a piece's
-    documents are those holding every ``shingle``-th of its shingles (the alignment checks the rest),
-    and a piece held by more than ``stock_share`` of the documents is a stock phrase and gives none.
-    Returns arrays (document a, document b, start in a, start in b) like the LSH window pairs.
-    """
-    k, w = params.shingle, params.window
-    limit = params.stock_share * len(prepared)
-    by_key = {doc.key: doc for doc in prepared}
-    cache: dict[str, np.ndarray] = {}
-    da, db, wa, wb = [], [], [], []
-    for doc in prepared:
-        mask = covered_mask(len(doc.kept), _member(doc.hashes, stock), k)
-        if not mask.any():
-            continue
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
-        for run_start, run_end in zip(edges[::2], edges[1::2]):
-            if run_end - run_start < params.min_chars:
-                continue
-            # pieces of two min_chars, overlapping by half, so that a rare stretch inside a longer run is seen
-            piece = 2 * params.min_chars
-            last = max(int(run_start), int(run_end) - piece)
-            for s in sorted({*range(int(run_start), last + 1, params.min_chars), last}):
-                e = min(int(run_end), s + piece)
-                sample = doc.hashes[s:e - k + 1:k]
-                key = doc.kept[s:e]
-                holders = cache.get(key)
-                if holders is None:
-                    holders = cache[key] = postings.holders(sample)
-                if len(holders) < 2 or len(holders) > limit:
-                    continue
-                for other in holders:
-                    if other <= doc.key:
-                        continue  # each pair once, from its first document
-                    positions = np.flatnonzero(by_key[int(other)].hashes == sample[0])
-                    for start_b in positions[:4]:
-                        for start_a in range(s, e, w):
-                            da.append(doc.key)
-                            db.append(int(other))
-                            wa.append(start_a)
-                            wb.append(int(start_b) + start_a - s)
-    as_array = lambda values: np.asarray(values, dtype=np.int64)  # noqa: E731
-    return as_array(da), as_array(db), as_array(wa), as_array(wb)
 
 
 def _best_sources(rows: list[tuple]) -> list[tuple]:
@@ -527,35 +427,3 @@ def _doc_table(corpus_docs, rows, by_key, stock_chars) -> pd.DataFrame:  # type:
                 top, top_chars = by_key[sk].doc_id, chars
         records.append((doc.doc_id, doc.date, n_chars, reused, round(reused / n_chars, 4) if n_chars else 0.0, top, top_chars, len(sources), stock_chars.get(doc.key, 0)))
     return pd.DataFrame.from_records(records, columns=DOC_COLUMNS)
-
-
-def _stock_phrases(prepared, stock, *, n_docs, params):  # type: ignore[no-untyped-def]
-    """Maximal runs of stock shingles, grouped by their text; and each speech's stock characters."""
-    k = params.shingle
-    found: dict[str, tuple[set[int], str, str]] = {}
-    stock_chars: dict[int, int] = {}
-    for doc in prepared:
-        mask = covered_mask(len(doc.kept), _member(doc.hashes, stock), k)
-        if not mask.any():
-            continue
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
-        total = 0
-        for s, e in zip(edges[::2], edges[1::2]):
-            start, end = int(doc.offsets[s]), int(doc.offsets[e - 1]) + 1
-            total += end - start
-            if e - s < _STOCK_MIN_CHARS:
-                continue
-            key = doc.kept[s:e]
-            entry = found.setdefault(key, (set(), doc.text[start:end], doc.doc_id))
-            entry[0].add(doc.key)
-        stock_chars[doc.key] = total
-    records = [
-        (text, len(text), len(keys), round(len(keys) / n_docs, 4), example)
-        for _, (keys, text, example) in found.items()
-        if len(keys) > params.stock_share * n_docs and len(keys) >= params.stock_min_docs
-    ]
-    table = pd.DataFrame.from_records(records, columns=STOCK_COLUMNS)
-    if len(table):
-        table = table.sort_values(["n_docs", "n_chars", "text"], ascending=[False, False, True], ignore_index=True)
-    return table, stock_chars
-

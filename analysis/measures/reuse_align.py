@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Iterable
-
 import numpy as np
 
 __all__ = [
