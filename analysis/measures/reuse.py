@@ -242,6 +242,18 @@ def lsh_candidates(signatures: np.ndarray, *, bands: int, max_bucket: int) -> np
     return np.stack([codes // n, codes % n], axis=1)
 
 
+def _similar_enough(pairs: np.ndarray, signatures: np.ndarray, least: float) -> np.ndarray:
+    """Candidate pairs whose MinHash estimate of the Jaccard similarity is at least ``least``
+    (the check datasketch's documentation recommends after an LSH query), in blocks to bound memory."""
+    if not len(pairs) or least <= 0:
+        return pairs
+    keep = np.empty(len(pairs), dtype=bool)
+    for lo in range(0, len(pairs), 200_000):
+        part = pairs[lo:lo + 200_000]
+        keep[lo:lo + 200_000] = (signatures[part[:, 0]] == signatures[part[:, 1]]).mean(axis=1) >= least
+    return pairs[keep]
+
+
 # --- the search -----------------------------------------------------------------
 
 
@@ -282,6 +294,7 @@ def reuse_find(
         starts = np.concatenate([s for s, _ in sketches] or [np.empty(0, np.int64)])
         signatures = np.vstack([sig for _, sig in sketches] or [np.empty((0, params.num_perm), np.uint32)])
         pairs = lsh_candidates(signatures, bands=params.bands, max_bucket=params.max_bucket) if len(signatures) else np.empty((0, 2), np.int64)
+        pairs = _similar_enough(pairs, signatures, params.min_jaccard)
         postings = Postings(prepared, stock)
         extra = stock_run_pairs(prepared, stock, postings, params=params)
         jobs = _pair_jobs(pairs, owner, starts, extra, prepared, everything, n_corpus=n_corpus, has_reference=bool(reference))

@@ -54,6 +54,7 @@ class ReuseParams:
     max_shift: int = 12  # net characters inserted or deleted between two runs
     max_repeat: int = 8  # a shingle repeated more often in one region is not an anchor
     max_bucket: int = 200  # LSH buckets holding more windows are common text, not reuse
+    min_jaccard: float = 0.0  # least MinHash estimate of a candidate window pair's Jaccard similarity (0: keep all; 0.2 drops a sixth of the real passages)
     min_chars: int = 30  # passages shorter than this (cleaned characters) are dropped
     min_similarity: float = 0.75  # share of identical characters in the alignment
     stock_share: float = 0.1  # a shingle in more than this share of the documents is stock
