@@ -34,7 +34,8 @@ serially, in a local process pool or on Dask, with identical results.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+import multiprocessing
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -166,7 +167,6 @@ def _mapper(backend: str, workers: int, scheduler: str | None) -> Iterator[Mappe
     if workers <= 1:
         yield lambda fn, items: [fn(item) for item in items]
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
@@ -184,11 +184,21 @@ def _prepare_chunk(chunk: list[tuple[int, CorpusText]], *, shingle: int) -> list
     return [text_prepare(key, t.doc_id, t.date, t.text, shingle=shingle) for key, t in chunk]
 
 
-def _sketch_chunk(chunk: list[tuple[ReuseText, np.ndarray | None]], *, stock: np.ndarray, params: ReuseParams) -> list[tuple[np.ndarray, np.ndarray]]:
-    return [windows_sketch(doc, stock=stock, shared=shared, params=params) for doc, shared in chunk]
+# Documents and arrays a forked pool's workers read from memory they share with the parent, rather than from pickles.
+_FORKED: dict[str, Any] = {}
 
 
-def _align_chunk(chunk: list[tuple[ReuseText, ReuseText, np.ndarray, np.ndarray]], *, params: ReuseParams) -> list[list[tuple[int, ...]]]:
+def _sketch_chunk(chunk: list[tuple[Any, Any]], *, stock: np.ndarray | None, params: ReuseParams) -> list[tuple[np.ndarray, np.ndarray]]:
+    if stock is None:  # forked: (document key, side) pairs
+        docs, shared, stock = _FORKED["docs"], _FORKED["shared"], _FORKED["stock"]
+        chunk = [(docs[key], shared[side]) for key, side in chunk]
+    return [windows_sketch(doc, stock=stock, shared=side_shared, params=params) for doc, side_shared in chunk]
+
+
+def _align_chunk(chunk: list[tuple[Any, Any, np.ndarray, np.ndarray]], *, params: ReuseParams) -> list[list[tuple[int, ...]]]:
+    if chunk and isinstance(chunk[0][0], int):  # forked: document keys
+        docs = _FORKED["docs"]
+        chunk = [(docs[a], docs[b], ra, rb) for a, b, ra, rb in chunk]
     return [pair_align(a, b, ra, rb, params=params) for a, b, ra, rb in chunk]
 
 
@@ -282,13 +292,29 @@ def reuse_find(
     everything = list(corpus) + list(reference)
     n_corpus = len(corpus)
     n_parts = max(1, workers) * 4
-    with _mapper(backend, workers, scheduler) as run:
-        keyed = list(enumerate(everything))
-        prepared = [t for part in run(partial(_prepare_chunk, shingle=params.shingle), _chunks(keyed, n_parts)) for t in part]
+    # A local pool is forked anew for each stage, so that its workers find the documents in memory.
+    forked = backend == "local" and workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+    with ExitStack() as stack:
+        shared_run = None if forked else stack.enter_context(_mapper(backend, workers, scheduler))
 
+        def stage(fn: Callable[[Any], Any], items: list[Any], parts: int, state: dict[str, Any] | None = None) -> list[Any]:
+            if shared_run is not None:
+                return [x for part in shared_run(fn, _chunks(items, parts)) for x in part]
+            _FORKED.update(state or {})
+            try:
+                with _mapper("local", workers, None) as run:
+                    return [x for part in run(fn, _chunks(items, parts)) for x in part]
+            finally:
+                _FORKED.clear()
+
+        prepared = stage(partial(_prepare_chunk, shingle=params.shingle), list(enumerate(everything)), n_parts)
         stock, shared = stock_and_shared(prepared, n_corpus=n_corpus, has_reference=bool(reference), params=params)
-        items = [(doc, shared[0] if doc.key < n_corpus else shared[1]) for doc in prepared]
-        sketches = [s for part in run(partial(_sketch_chunk, stock=stock, params=params), _chunks(items, n_parts)) for s in part]
+        if forked:
+            items = [(doc.key, 0 if doc.key < n_corpus else 1) for doc in prepared]
+            sketches = stage(partial(_sketch_chunk, stock=None, params=params), items, n_parts, {"docs": prepared, "shared": shared, "stock": stock})
+        else:
+            items = [(doc, shared[0] if doc.key < n_corpus else shared[1]) for doc in prepared]
+            sketches = stage(partial(_sketch_chunk, stock=stock, params=params), items, n_parts)
 
         owner = np.concatenate([np.full(len(starts), doc.key, dtype=np.int64) for doc, (starts, _) in zip(prepared, sketches)] or [np.empty(0, np.int64)])
         starts = np.concatenate([s for s, _ in sketches] or [np.empty(0, np.int64)])
@@ -298,7 +324,11 @@ def reuse_find(
         postings = Postings(prepared, stock)
         extra = stock_run_pairs(prepared, stock, postings, params=params)
         jobs = _pair_jobs(pairs, owner, starts, extra, prepared, everything, n_corpus=n_corpus, has_reference=bool(reference))
-        aligned = [p for part in run(partial(_align_chunk, params=params), _chunks(jobs, n_parts * 2)) for p in part]
+        if forked:
+            light = [(a.key, b.key, ra, rb) for a, b, ra, rb in jobs]
+            aligned = stage(partial(_align_chunk, params=params), light, n_parts * 2, {"docs": prepared})
+        else:
+            aligned = stage(partial(_align_chunk, params=params), jobs, n_parts * 2)
 
     result = _tables(prepared, jobs, aligned, stock, postings, n_corpus=n_corpus, has_reference=bool(reference), params=params, all_sources=all_sources)
     result.n_windows = len(signatures)
