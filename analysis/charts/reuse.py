@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date as Date
 from pathlib import Path
 from typing import Sequence
@@ -44,9 +45,25 @@ def _t(lang: str) -> dict[str, str]:
 
 
 def _label(doc_id: str, titles: dict[str, str] | None, width: int) -> str:
-    if titles and titles.get(doc_id):
+    """The title, unless the file is named by its date (a readout's date says more than its headline)."""
+    name = doc_id.rsplit("/", 1)[-1]
+    if titles and titles.get(doc_id) and not re.match(r"\d{4}-\d{2}", name):
         return _shorten(titles[doc_id], width)
-    return _shorten(doc_id.rsplit("/", 1)[-1], width)
+    return _shorten(name, width)
+
+
+def _attributed(rows: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """Characters of each speech credited to each source, each character once: longer passages first."""
+    chars: dict[tuple[str, str], int] = {}
+    for doc, group in rows.groupby("doc_id"):
+        taken: list[tuple[int, int]] = []
+        for row in group.sort_values(["n_chars", "start"], ascending=[False, True]).itertuples(index=False):
+            before = _union(taken)
+            taken.append((row.start, row.end))
+            gained = _union(taken) - before
+            if gained:
+                chars[(doc, row.source_doc_id)] = chars.get((doc, row.source_doc_id), 0) + gained
+    return chars
 
 
 def _union(spans: Sequence[tuple[int, int]]) -> int:
@@ -79,10 +96,7 @@ def reuse_sources_plot(
     if not len(shown):
         return note_plot(text["no_reuse"].format(min_chars=min_chars), title=title, lang=lang, font=font, source=source)
     rows = passages[passages["doc_id"].isin(shown["doc_id"])]
-    chars = {
-        (doc, src): _union(list(zip(group["start"], group["end"])))
-        for (doc, src), group in rows.groupby(["doc_id", "source_doc_id"])
-    }
+    chars = _attributed(rows)
     totals: dict[str, int] = {}
     for (_, src), n in chars.items():
         totals[src] = totals.get(src, 0) + n
