@@ -17,7 +17,9 @@ phrases the corpus has (a phrase in 10% of the documents of one copy is in
 artificial duplicates or a changed stock list.  Peak memory
 is the largest proportional set size (PSS) of the process and its workers,
 sampled every 50 ms (see ``benchmarks/speed.py``).  Prints documents and
-characters per second, peak memory, and the time ratio of each scale to 1×.
+characters per second, peak memory, CPU seconds (the process and its
+workers: less sensitive than the wall clock to other jobs on a shared
+machine), and the time ratio of each scale to 1× (per copy of the corpus).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from speed import REPO, measure  # noqa: E402
 
 CHILD = r"""
-import json, sys, time
+import json, resource, sys, time
 from analysis.measures.reuse import CorpusText, ReuseParams, reuse_find, texts_read
 inputs, scale, workers = sys.argv[1].split("\x1f"), int(sys.argv[2]), int(sys.argv[3])
 start = time.perf_counter()
@@ -49,7 +51,7 @@ start = time.perf_counter()
 # the same stock phrases per copy: the share threshold scaled so that it names the same number of documents
 result = reuse_find(corpus, workers=workers, params=ReuseParams(stock_share=ReuseParams().stock_share / scale))
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "read_seconds": read_seconds, "docs": len(corpus), "chars": sum(len(t.text) for t in corpus),
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu() - cpu_start, "read_seconds": read_seconds, "docs": len(corpus), "chars": sum(len(t.text) for t in corpus),
                   "passages": len(result.passages), "doc_pairs": result.n_doc_pairs, "windows": result.n_windows}))
 """
 
@@ -74,7 +76,7 @@ def main() -> int:
         print(
             f"{scale}x: {got['docs']:>5,} docs {got['chars']:>11,} chars  read {got['read_seconds']:5.1f} s  reuse {got['seconds']:6.1f} s"
             f"  {got['docs'] / got['seconds']:6.1f} docs/s {got['chars'] / got['seconds']:>9,.0f} chars/s  peak {got['peak_mb']:6,.0f} MB"
-            f"  time per 1x of corpus {got['seconds'] / scale / base:4.2f}  ({got['passages']:,} passages, {got['doc_pairs']:,} document pairs aligned)"
+            f"  CPU {got['cpu_seconds']:6.1f} s  time per 1x of corpus {got['seconds'] / scale / base:4.2f}  ({got['passages']:,} passages, {got['doc_pairs']:,} document pairs aligned)"
         )
     return 0
 
