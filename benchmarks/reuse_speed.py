@@ -47,7 +47,10 @@ def encipher(text, copy):
 corpus = list(texts)
 for copy in range(1, scale):
     corpus += [CorpusText(doc_id=f"copy{copy}/{t.doc_id}", text=encipher(t.text, copy), date=t.date) for t in texts]
-start = time.perf_counter()
+def cpu():
+    return sum(getattr(resource.getrusage(who), field) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for field in ("ru_utime", "ru_stime"))
+
+start, cpu_start = time.perf_counter(), cpu()
 # the same stock phrases per copy: the share threshold scaled so that it names the same number of documents
 result = reuse_find(corpus, workers=workers, params=ReuseParams(stock_share=ReuseParams().stock_share / scale))
 seconds = time.perf_counter() - start
