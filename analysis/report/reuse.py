@@ -4,8 +4,9 @@
 ``reuse_docs.csv`` (one row per speech), ``reuse_stock.csv`` (stock phrases),
 ``reuse.json`` (settings and counts) and the chart ``figures/reuse_sources``
 (PNG at 300 dpi, SVG, PDF).  :func:`diffusion_write` writes
-``diffusion.csv`` and ``figures/diffusion``.  CSV files are UTF-8 with a
-byte-order mark, as every table of the toolkit.
+``diffusion.csv`` and ``figures/diffusion``.  CSV files are written as every
+table of the toolkit (:func:`analysis.run.outputs.csv_write`: UTF-8 with a
+byte-order mark, Excel-safe).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from analysis._version import __version__
 from analysis.charts.reuse import diffusion_plot, reuse_sources_plot
 from analysis.measures.diffusion import diffusion_top_terms
 from analysis.measures.reuse import ReuseResult
+from analysis.run.outputs import csv_write
 
 __all__ = ["reuse_write", "diffusion_write", "figure_save"]
 
@@ -44,7 +46,7 @@ def figure_save(fig: Figure, folder: Path, name: str) -> list[Path]:
 
 
 def _csv(frame: pd.DataFrame, path: Path) -> Path:
-    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    csv_write(frame, path)  # UTF-8 with a BOM; a cell Excel would run as a formula is written as text
     return path
 
 

@@ -109,3 +109,16 @@ def test_gbk_file_names_from_windows_archives(tmp_path: Path) -> None:
     result = corpus_run([tmp_path])
     assert list(result.report["path"]) == ["测试讲话.txt"]
     assert list(result.corpus["doc_id"]) == ["测试讲话"] and result.n_ok == 1
+
+
+def test_a_metadata_table_in_a_sub_folder_is_used(tmp_path: Path) -> None:
+    from analysis.ingest import corpus_discover
+
+    (tmp_path / "series").mkdir()
+    (tmp_path / "series" / "a.txt").write_text("会议内容。", encoding="utf-8")
+    (tmp_path / "series" / "metadata.csv").write_text("path,date,title\na.txt,2024-03-05,三月会议\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("讲话内容。", encoding="utf-8")
+    discovery = corpus_discover([tmp_path])
+    assert discovery.table_row("series/a.txt") == {"date": "2024-03-05", "title": "三月会议"}
+    assert [r.reason for r in discovery.records if r.path == "series/metadata.csv"] == ["documentation: metadata table (1 rows)"]
+    assert discovery.unmatched_rows == []
