@@ -205,7 +205,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _reuse_parsers(commands) -> None:  # type: ignore[no-untyped-def]
-    reuse = commands.add_parser("reuse", help="passages shared between speeches, or with a reference corpus")
+    reuse = commands.add_parser(
+        "reuse", help="passages shared between speeches, or with a reference corpus",
+        description="Find the passages speeches share with one another, or with a reference corpus: MinHash/LSH candidates, "
+        "then a local alignment that tolerates small edits. Writes reuse.csv, reuse_docs.csv, reuse_stock.csv, reuse.json and figures/reuse_sources.",
+    )
     reuse.add_argument("corpus", nargs="+", help="folders and/or files")
     reuse.add_argument("--reference", nargs="+", default=[], metavar="REF", help="a reference corpus (folders and/or files): only corpus × reference passages are sought")
     reuse.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
@@ -215,26 +219,30 @@ def _reuse_parsers(commands) -> None:  # type: ignore[no-untyped-def]
     reuse.add_argument("--stock-share", type=float, default=0.1, metavar="F", help="a phrase in more than this share of all documents is a stock phrase (default 0.1)")
     reuse.add_argument("--all-sources", action="store_true", help="keep every source of a passage, not only the best one")
     reuse.add_argument("--top", type=int, default=15, metavar="N", help="speeches in the chart (default 15)")
-    reuse.add_argument("--lang", choices=["zh", "en"], default="zh")
-    reuse.add_argument("--font", default="", metavar="FILE")
+    reuse.add_argument("--lang", choices=["zh", "en"], default="zh", help="chart labels in Chinese (default) or English")
+    reuse.add_argument("--font", default="", metavar="FILE", help="a font file for the chart (default: bundled Noto Sans SC)")
     reuse.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
-    reuse.add_argument("--quiet", action="store_true")
+    reuse.add_argument("--quiet", action="store_true", help="print nothing but errors")
     _add_execution(reuse)
 
-    diffusion = commands.add_parser("diffusion", help="first use of each policy term in each series, and the lag behind a reference series")
+    diffusion = commands.add_parser(
+        "diffusion", help="first use of each policy term in each series, and the lag behind a reference series",
+        description="For each lexicon term (and each --term), the first date it appears in each series (folder, meeting type or metadata column), "
+        "and the lag in days behind a reference series. Writes diffusion.csv and figures/diffusion.",
+    )
     diffusion.add_argument("corpus", nargs="+", help="folders and/or files")
     diffusion.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
-    diffusion.add_argument("--metadata", default="", metavar="FILE")
+    diffusion.add_argument("--metadata", default="", metavar="FILE", help="a metadata table (default: a CSV/TSV with a path column in the folder)")
     diffusion.add_argument("--term", action="append", default=[], help="a term to follow besides the lexicon's (repeat for several)")
     diffusion.add_argument("--series", default="folder", help="folder (default), meeting_type, or a metadata column")
     diffusion.add_argument("--reference-series", default="", metavar="S", help="series to measure lags against (default: the politburo one, else the largest)")
     diffusion.add_argument("--top", type=int, default=12, metavar="N", help="terms in the chart (default 12)")
-    diffusion.add_argument("--lang", choices=["zh", "en"], default="zh")
-    diffusion.add_argument("--font", default="", metavar="FILE")
+    diffusion.add_argument("--lang", choices=["zh", "en"], default="zh", help="chart labels in Chinese (default) or English")
+    diffusion.add_argument("--font", default="", metavar="FILE", help="a font file for the chart (default: bundled Noto Sans SC)")
     diffusion.add_argument("--lexicon", default="", metavar="FILE", help="a lexicon YAML file (default: the bundled lexicon)")
     diffusion.add_argument("--extend-lexicon", action="store_true", help="add --lexicon to the bundled lexicon instead of replacing it")
-    diffusion.add_argument("--max-mb", type=float, default=50, metavar="MB")
-    diffusion.add_argument("--quiet", action="store_true")
+    diffusion.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
+    diffusion.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
 
 def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type: ignore[no-untyped-def]
