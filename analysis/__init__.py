@@ -36,6 +36,8 @@ _PUBLIC = {
     "themes_distribution": "analysis.measures.themes", "textstat_keyness": "analysis.measures.keyness",
     "quotas_extract": "analysis.measures.quotas", "formulations_find": "analysis.measures.formulations",
     "duplicates_flag": "analysis.measures.near_duplicates",
+    "reuse_find": "analysis.measures.reuse", "texts_read": "analysis.measures.reuse", "CorpusText": "analysis.measures.reuse",
+    "ReuseParams": "analysis.measures.reuse", "diffusion_first_use": "analysis.measures.diffusion",
     "textstat_collocations": "analysis.measures.collocations", "new_terms_find": "analysis.measures.new_terms",
     "new_terms_timeline": "analysis.measures.new_terms", "terms_cooccurrence": "analysis.measures.cooccurrence",
     "topics_fit": "analysis.measures.topics", "topics_trend": "analysis.trends.topics",
@@ -50,6 +52,7 @@ _PUBLIC = {
     "period_choose": "analysis.trends", "periods_assign": "analysis.trends",
     # report
     "brief_build": "analysis.report", "brief_write": "analysis.report", "corpus_title": "analysis.report",
+    "reuse_write": "analysis.report.reuse", "diffusion_write": "analysis.report.reuse",
     # charts
     "ChartUnavailable": "analysis.charts", "cloud_weights": "analysis.charts",
 }
