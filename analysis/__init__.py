@@ -38,6 +38,8 @@ _PUBLIC = {
     "duplicates_flag": "analysis.measures.near_duplicates",
     "targets_extract": "analysis.measures.targets", "indicators_load": "analysis.measures.indicators",
     "outcomes_extract": "analysis.measures.target_outcomes", "targets_vs_realised": "analysis.measures.target_outcomes",
+    "reuse_find": "analysis.measures.reuse", "texts_read": "analysis.measures.reuse", "CorpusText": "analysis.measures.reuse",
+    "ReuseParams": "analysis.measures.reuse", "diffusion_first_use": "analysis.measures.diffusion",
     "textstat_collocations": "analysis.measures.collocations", "new_terms_find": "analysis.measures.new_terms",
     "new_terms_timeline": "analysis.measures.new_terms", "terms_cooccurrence": "analysis.measures.cooccurrence",
     "topics_fit": "analysis.measures.topics", "topics_trend": "analysis.trends.topics",
@@ -53,6 +55,7 @@ _PUBLIC = {
     "targets_change": "analysis.trends",
     # report
     "brief_build": "analysis.report", "brief_write": "analysis.report", "corpus_title": "analysis.report",
+    "reuse_write": "analysis.report.reuse", "diffusion_write": "analysis.report.reuse",
     # charts
     "ChartUnavailable": "analysis.charts", "cloud_weights": "analysis.charts",
 }

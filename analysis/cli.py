@@ -11,7 +11,9 @@ Commands (``python -m analysis COMMAND --help`` for each):
 * ``targets FILE...`` — the year's headline targets (one row per indicator), as CSV or JSON lines;
 * ``lexicon check FILE`` — lint a lexicon file;
 * ``brief [CORPUS...]`` — charts and a one-page briefing;
-* ``cache clear`` — empty the per-document cache.
+* ``cache clear`` — empty the per-document cache;
+* ``reuse CORPUS... [--reference REF...]`` — passages shared between speeches;
+* ``diffusion CORPUS...`` — first use of each term in each series.
 
 Exit status: 0 on success (skipped files are reported, not fatal), 2 on
 usage errors, 1 when nothing could be read.  Expected failures print one
@@ -176,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="a targets.csv, or a report file/folder, giving the reference (e.g. national) target line of the cross-report target chart")
     brief.add_argument("--p", type=float, default=0.05, metavar="P", help="significance level of keyness: charts and rising/falling terms show only terms with p below this (default 0.05)")
     brief.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    brief.add_argument("--reference", nargs="+", default=[], metavar="REF", help="also chart the passages the speeches share with this reference corpus (figures/reuse_sources, reuse/)")
     _add_selection(brief)
     _add_analysis(brief)
 
@@ -206,7 +209,49 @@ def _parser() -> argparse.ArgumentParser:
     cache_commands.required = True
     cache_commands.add_parser("clear", help="empty the cache", description="Empty the cache.")
     cache_commands.add_parser("info", help="where the cache is and how big", description="Where the cache is and how big.")
+    _reuse_parsers(commands)
     return parser
+
+
+def _reuse_parsers(commands) -> None:  # type: ignore[no-untyped-def]
+    reuse = commands.add_parser(
+        "reuse", help="passages shared between speeches, or with a reference corpus",
+        description="Find the passages speeches share with one another, or with a reference corpus: MinHash/LSH candidates, "
+        "then a local alignment that tolerates small edits. Writes reuse.csv, reuse_docs.csv, reuse_stock.csv, reuse.json and figures/reuse_sources.",
+    )
+    reuse.add_argument("corpus", nargs="+", help="folders and/or files")
+    reuse.add_argument("--reference", nargs="+", default=[], metavar="REF", help="a reference corpus (folders and/or files): only corpus × reference passages are sought")
+    reuse.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    reuse.add_argument("--metadata", default="", metavar="FILE", help="a metadata table for the corpus")
+    reuse.add_argument("--min-chars", type=int, default=30, metavar="N", help="shortest passage kept, in cleaned characters (default 30)")
+    reuse.add_argument("--min-similarity", type=float, default=0.75, metavar="S", help="least share of identical characters in a passage's alignment (default 0.75)")
+    reuse.add_argument("--stock-share", type=float, default=0.1, metavar="F", help="a phrase in more than this share of all documents is a stock phrase (default 0.1)")
+    reuse.add_argument("--all-sources", action="store_true", help="keep every source of a passage, not only the best one")
+    reuse.add_argument("--top", type=int, default=15, metavar="N", help="speeches in the chart (default 15)")
+    reuse.add_argument("--lang", choices=["zh", "en"], default="zh", help="chart labels in Chinese (default) or English")
+    reuse.add_argument("--font", default="", metavar="FILE", help="a font file for the chart (default: bundled Noto Sans SC)")
+    reuse.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
+    reuse.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _add_execution(reuse)
+
+    diffusion = commands.add_parser(
+        "diffusion", help="first use of each policy term in each series, and the lag behind a reference series",
+        description="For each lexicon term (and each --term), the first date it appears in each series (folder, meeting type or metadata column), "
+        "and the lag in days behind a reference series. Writes diffusion.csv and figures/diffusion.",
+    )
+    diffusion.add_argument("corpus", nargs="+", help="folders and/or files")
+    diffusion.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
+    diffusion.add_argument("--metadata", default="", metavar="FILE", help="a metadata table (default: a CSV/TSV with a path column in the folder)")
+    diffusion.add_argument("--term", action="append", default=[], help="a term to follow besides the lexicon's (repeat for several)")
+    diffusion.add_argument("--series", default="folder", help="folder (default), meeting_type, or a metadata column")
+    diffusion.add_argument("--reference-series", default="", metavar="S", help="series to measure lags against (default: the politburo one, else the largest)")
+    diffusion.add_argument("--top", type=int, default=12, metavar="N", help="terms in the chart (default 12)")
+    diffusion.add_argument("--lang", choices=["zh", "en"], default="zh", help="chart labels in Chinese (default) or English")
+    diffusion.add_argument("--font", default="", metavar="FILE", help="a font file for the chart (default: bundled Noto Sans SC)")
+    diffusion.add_argument("--lexicon", default="", metavar="FILE", help="a lexicon YAML file (default: the bundled lexicon)")
+    diffusion.add_argument("--extend-lexicon", action="store_true", help="add --lexicon to the bundled lexicon instead of replacing it")
+    diffusion.add_argument("--max-mb", type=float, default=50, metavar="MB", help="files larger than this are reported as oversized (default 50)")
+    diffusion.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
 
 def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type: ignore[no-untyped-def]
@@ -456,6 +501,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         if result is None:
             raise
         raise Failure(f"{', '.join(map(str, args.corpus))}: {run_nothing_read(result)}") from None
+    if args.reference:  # text reuse against a reference corpus: its tables in reuse/, its chart with the others
+        written += _brief_reuse(args)
     if not args.quiet:
         from analysis.run import tools_for
 
@@ -492,6 +539,26 @@ def _brief_call(args: argparse.Namespace, options, terms: list[str]) -> list[Pat
         p=args.p,
         reference_targets=reference,
     )
+
+
+def _brief_reuse(args: argparse.Namespace) -> list[Path]:
+    import shutil
+
+    from analysis.measures.reuse import reuse_find
+    from analysis.report.reuse import reuse_write
+
+    corpus = _texts(args.corpus, metadata=args.metadata, max_mb=args.max_mb)
+    reference = _texts(args.reference, max_mb=args.max_mb)
+    result = reuse_find(corpus, reference=reference, backend=args.backend, workers=args.workers or available_cores(), scheduler=args.scheduler or None)
+    folder = Path(args.out) / "reuse"
+    written = reuse_write(result, folder, titles={t.doc_id: t.title for t in [*reference, *corpus]}, inputs=args.corpus, reference=args.reference, lang=args.lang, font=args.font or None)
+    for path in list(written):
+        if path.parent.name == "figures":
+            target = Path(args.out) / "figures" / path.name
+            shutil.move(str(path), target)
+            written[written.index(path)] = target
+    (folder / "figures").rmdir()
+    return written
 
 
 def _cmd_discover(args: argparse.Namespace) -> int:
@@ -531,6 +598,80 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+def _texts(inputs: Sequence[str], *, metadata: str = "", max_mb: float = 50):  # type: ignore[no-untyped-def]
+    from analysis.measures.reuse import texts_read
+
+    for name in inputs:
+        if not Path(name).exists():
+            raise UsageError(f"{name}: no such file or folder")
+    texts, problems = texts_read(list(inputs), metadata=metadata or None, max_mb=max_mb)
+    for path, reason in problems:
+        _say(f"error: {path}: {reason}")
+    if not texts:
+        raise Failure(f"{', '.join(inputs)}: no speech could be read")
+    return texts
+
+
+def _cmd_reuse(args: argparse.Namespace) -> int:
+    from analysis.measures.reuse import ReuseParams, reuse_find
+    from analysis.report.reuse import reuse_write
+
+    if args.min_chars < 1:
+        raise UsageError("--min-chars must be 1 or more")
+    if not 0 < args.min_similarity <= 1 or not 0 < args.stock_share <= 1:
+        raise UsageError("--min-similarity and --stock-share must be in (0, 1]")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be 1 or more")
+    if args.scheduler and args.backend != "dask":
+        raise UsageError("--scheduler goes with --backend dask")
+    corpus = _texts(args.corpus, metadata=args.metadata, max_mb=args.max_mb)
+    reference = _texts(args.reference, max_mb=args.max_mb) if args.reference else []
+    params = ReuseParams(min_chars=args.min_chars, min_similarity=args.min_similarity, stock_share=args.stock_share)
+    result = reuse_find(
+        corpus, reference=reference, params=params, all_sources=args.all_sources,
+        backend=args.backend, workers=args.workers or available_cores(), scheduler=args.scheduler or None,
+    )
+    titles = {t.doc_id: t.title for t in [*reference, *corpus]}
+    out = Path(args.out)
+    reuse_write(result, out, titles=titles, inputs=args.corpus, reference=args.reference, top=args.top, lang=args.lang, font=args.font or None)
+    if not args.quiet:
+        docs = result.docs
+        print(f"{len(corpus)} speeches" + (f" against {len(reference)} reference texts" if reference else "") + f": {len(result.passages)} passages of {args.min_chars}+ characters in {int((docs['reused_chars'] > 0).sum())} speeches; {len(result.stock)} stock phrases reported apart")
+        for row in docs.sort_values("reused_chars", ascending=False).head(5).itertuples(index=False):
+            if row.reused_chars:
+                print(f"  {row.doc_id}: {row.reused_chars:,} characters ({row.reused_share:.1%}) reused, most from {row.top_source}")
+        print(f"wrote {out}/ (reuse.csv, reuse_docs.csv, reuse_stock.csv, reuse.json, figures/reuse_sources.png)")
+    return 0
+
+
+def _cmd_diffusion(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from analysis.lexicon import lexicon_default, lexicon_extend, lexicon_load
+    from analysis.measures.diffusion import diffusion_first_use
+    from analysis.report.reuse import diffusion_write
+
+    if args.extend_lexicon and not args.lexicon:
+        raise UsageError("--extend-lexicon needs --lexicon FILE")
+    lexicon = lexicon_default()
+    if args.lexicon:
+        lexicon = lexicon_extend(lexicon, lexicon_load(args.lexicon)) if args.extend_lexicon else lexicon_load(args.lexicon)
+    texts = _texts(args.corpus, metadata=args.metadata, max_mb=args.max_mb)
+    table = diffusion_first_use(texts, terms=args.term, lexicon=lexicon, series=args.series, reference_series=args.reference_series or None)
+    out = Path(args.out)
+    diffusion_write(table, out, terms=args.term, top=args.top, inputs=args.corpus, lang=args.lang, font=args.font or None)
+    if not args.quiet:
+        for term in args.term:
+            rows = table[table["term"] == term]
+            if not len(rows):
+                print(f"{term}: not found")
+            for row in rows.itertuples(index=False):
+                lag = "" if row.series == row.reference_series or pd.isna(row.lag_days) else f" ({int(row.lag_days):+d} days)"
+                print(f"{term}: {row.series} {row.first_date} ({row.first_doc_id}){lag}")
+        print(f"wrote {out}/ (diffusion.csv, figures/diffusion.png)")
+    return 0
+
+
 _COMMANDS = {
     "run": _cmd_run,
     "clean": _cmd_clean,
@@ -543,6 +684,8 @@ _COMMANDS = {
     "brief": _cmd_brief,
     "discover": _cmd_discover,
     "cache": _cmd_cache,
+    "reuse": _cmd_reuse,
+    "diffusion": _cmd_diffusion,
 }
 
 

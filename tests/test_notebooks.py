@@ -55,7 +55,7 @@ def images(notebook: nbformat.NotebookNode) -> int:
 
 def test_notebooks_are_numbered_and_parameterised() -> None:
     numbers = [int(p.stem[:2]) for p in NOTEBOOKS]
-    assert numbers[:6] == [1, 2, 3, 4, 5, 6] and 8 in numbers and numbers == sorted(set(numbers))
+    assert numbers[:7] == [1, 2, 3, 4, 5, 6, 7] and 8 in numbers and numbers == sorted(set(numbers))
     for path in NOTEBOOKS:
         notebook = nbformat.read(path, as_version=4)
         tagged = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
@@ -104,5 +104,5 @@ def test_notebook_on_monthly_politburo_meetings(path: Path, monkeypatch: pytest.
     corpus = require_shared_corpus() / "politburo"
     notebook = execute(path, corpus, monkeypatch, tmp_path, meeting_type="politburo-meeting")
     assert problems(notebook) == []
-    if path.stem.startswith(("01", "03", "05", "06")):
+    if path.stem.startswith(("01", "03", "05", "06", "07")):
         assert images(notebook) >= 1
