@@ -57,7 +57,7 @@ _REVIEW_OPENER = re.compile(
     rf"|^{_YEAR}(?:主要)?工作(?:情况|总结)$|主要成绩|^一年来的工作$)"
 )
 _PLAN_OPENER = re.compile(
-    rf"(?:{_YEAR}(?:工作安排|目标任务|主要任务|重点工作|工作任务|的工作|主要目标)|"
+    rf"(?:{_YEAR}(?:工作安排|目标任务|主要任务|重点工作|工作任务|政府工作任务|的工作|主要目标)|"
     r"(?:今年|明年|下半年|下一步)(?:的)?(?:工作安排|主要任务|重点工作|工作打算)|"
     r"主要预期目标(?:是|为)|主要目标(?:是|为)|目标任务(?:是|为)|"
     r"重点抓好以下|着力抓好以下|重点做好以下|扎实做好[^。]{0,6}(?:方面|项)工作|"
@@ -68,12 +68,16 @@ _PLAN_OPENER = re.compile(
 _STANDALONE_MAX = 30
 _END_MARKS = "。！？；!?;：:，,"
 
-_ESTIMATE = re.compile(r"预计|初步预计|估计|有望|预测")
+# An estimate, unless it forecasts the plan year (预计今年财政收入…: a budget figure).
+_ESTIMATE = re.compile(r"(?:预计|估计|有望|预测)(?![^，。；]{0,2}(?:今年|明年))")
+# A numbered heading naming achievements or the past opens a review part (一、…取得伟大成就的五年).
+_REVIEW_HEADING = re.compile(r"回顾|成就|过去")
 _PAST = re.compile(
     r"同比|比上年|比去年|同期|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
     r"今年以来|去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|排名第|居全省"
 )
+_WEAK_PAST = frozenset({"比上年", "比去年"})
 _STRONG_FUTURE = re.compile(r"力争|确保|要|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
 
@@ -100,25 +104,37 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
     """The part (``'plan'``, ``'review'`` or ``''``) each sentence falls in, by the openers alone (step 1)."""
     parts: list[str] = []
     part = ""
-    headings = {h.start: h.text for h in find_headings(text) if h.level <= 2}
+    headings = {h.start: h for h in find_headings(text) if h.level <= 2}
     for sentence in sentences:
         line = _line_of(text, sentence)
-        heading = headings.get(sentence.start, "")
+        found = headings.get(sentence.start)
+        heading = found.text if found else ""
         candidates = [c for c in (line, heading) if c]
         lead = sentence.text[:40]
-        if any(_REVIEW_OPENER.search(c) for c in candidates):
+        if any(_REVIEW_OPENER.search(c) for c in candidates) or (
+            found is not None and found.level == 1 and _REVIEW_HEADING.search(heading)
+        ):
             part = REVIEW
         elif any(_PLAN_OPENER.search(c) for c in candidates) or _PLAN_OPENER.search(lead):
             part = PLAN
+        elif found is not None and found.level == 1:
+            part = ""  # another top-level part, neither review nor plan by its heading
         parts.append(part)
     return parts
 
 
-def _cue_label(sentence: str, review_year: str) -> str:
-    """``plan``, ``review`` or ``''`` from the sentence's own cues."""
+def _cue_label(sentence: str, review_year: str, part: str) -> str:
+    """``plan``, ``review`` or ``''`` from the sentence's own cues.
+
+    In a plan part the weak past cues (``比上年``, ``比去年``: a target is often
+    stated against last year) do not make a sentence review.
+    """
     if _ESTIMATE.search(sentence):
         return REVIEW
-    past = bool(_PAST.search(sentence))
+    past_cues = [m.group() for m in _PAST.finditer(sentence)]
+    if part == PLAN:
+        past_cues = [c for c in past_cues if c not in _WEAK_PAST]
+    past = bool(past_cues)
     if not past and review_year and review_year in sentence and re.search(r"完成|实现|达到|增长", sentence):
         past = True  # 2023年完成…, in a report that plans 2024
     future = bool(_STRONG_FUTURE.search(sentence))
@@ -149,20 +165,22 @@ def sentences_plan_or_review(text: str, sentences: "list[Sentence] | None" = Non
     review_year = _review_year(text)
     labels: list[str] = []
     previous = ""
+    paragraph_review = False
     for sentence, part in zip(sentences, parts):
-        paragraph_start = sentence.start == 0 or text[sentence.start - 1] == "\n"
-        cue = _cue_label(sentence.text, review_year)
-        if paragraph_start:
-            previous = REVIEW if _PARAGRAPH_PAST.search(sentence.text) and cue != PLAN else ""
+        if sentence.start == 0 or text[sentence.start - 1] == "\n":
+            previous = ""
+            paragraph_review = bool(_PARAGRAPH_PAST.search(sentence.text))
+        cue = _cue_label(sentence.text, review_year, part)
         if cue == REVIEW:
             label = REVIEW
         elif cue == PLAN:
             # In the review a "要" sentence is a lesson or a problem to face (但也要看到); the part decides.
             label = REVIEW if part == REVIEW and not _plan_in_review(sentence.text) else PLAN
-        elif previous:
-            label = previous
+            paragraph_review = paragraph_review and label == REVIEW
+        elif paragraph_review:
+            label = REVIEW  # a paragraph that opened with 去年…, 一年来…
         else:
-            label = part
+            label = part or previous
         labels.append(label)
         previous = label
     return labels

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 import pandas as pd
 
-from analysis.text.outline import find_headings, outline_sentences
+from analysis.measures.plan_review import PLAN, REVIEW, sentences_plan_or_review
+from analysis.text.outline import outline_sentences
 
 if TYPE_CHECKING:
     from analysis.lexicon import Lexicon
@@ -157,7 +158,8 @@ _FUTURE = re.compile(r"要|必须|确保|力争|目标|预期|不得|计划|拟|
 _PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
 _PAST_SENTENCE = re.compile(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
 _ESTIMATE = re.compile(r"预计|估计|预测")
-_REVIEW_HEADING = re.compile(r"回顾|成就|过去")
+# In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
+_PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已).*累计")
 _OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
 _COMPARISON = re.compile(r"比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
 _RHETORIC = re.compile(r"^(?:的精力|的力量|的热情|的努力|的干劲)")
@@ -258,16 +260,17 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     return low, high, unit, False
 
 
-def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], review: bool) -> bool:
+def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], label: str) -> bool:
+    """Whether a quantity states a requirement: its sentence's plan/review label, then its clause's cues."""
     clause_text = text[clause[0]:clause[1]]
     sentence_text = text[sentence[0]:sentence[1]]
     if _ESTIMATE.search(clause_text):
         return False
-    if review:
+    if label == REVIEW:
         return False
-    if _PAST_CLAUSE.search(clause_text):
+    if _PAST_CLAUSE.search(clause_text) and not (label == PLAN and _PLAN_LEVEL.search(clause_text)):
         return False
-    if _FUTURE.search(clause_text):
+    if label == PLAN or _FUTURE.search(clause_text):
         return True
     if _PAST_SENTENCE.search(sentence_text) or "已" in sentence_text:
         return False
@@ -312,28 +315,22 @@ def _deadlines(text: str) -> list[re.Match[str]]:
     return [match for low, high in windows for match in _DEADLINE.finditer(text, low, high)]
 
 
-def _review_starts(text: str) -> list[tuple[int, bool]]:
-    """(start, is_review) for every top-level heading, in text order."""
-    return [(h.start, bool(_REVIEW_HEADING.search(h.text))) for h in find_headings(text) if h.level == 1]
-
-
 def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
     sentence_starts = [s.start for s in sentences]
     reversed_text = text[::-1]
-    tops: list[tuple[int, bool]] | None = None  # found when first needed: many speeches never need them
-    top_starts: list[int] = []
+    labels: list[str] | None = None  # found when first needed: many speeches never need them
 
     def sentence_of(pos: int) -> tuple[int, int]:
         i = max(0, bisect_right(sentence_starts, pos) - 1)
         return (sentences[i].start, sentences[i].end) if sentences else (0, len(text))
 
-    def in_review(pos: int) -> bool:
-        nonlocal tops, top_starts
-        if tops is None:
-            tops = _review_starts(text)
-            top_starts = [t[0] for t in tops]
-        i = bisect_right(top_starts, pos) - 1
-        return i >= 0 and tops[i][1]
+    def label_of(pos: int) -> str:
+        nonlocal labels
+        if labels is None:
+            labels = sentences_plan_or_review(text, sentences)
+        if not labels:
+            return ""
+        return labels[max(0, bisect_right(sentence_starts, pos) - 1)]
 
     # Most quantities in a speech are rejected, and the cheapest rejections
     # come first: the clause before the number, the comparator and the period
@@ -401,7 +398,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
         if period_match is None and chinese and not (comparator or level is not None) and unit != "%":
             continue
-        if not _is_future(text, sentence_of(start), (clause_start, clause_end), in_review(start)):
+        if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start)):
             continue
         span_end = post.end() if post else end
         mentions.append(
@@ -421,7 +418,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         )
     for match in _deadlines(text):
         clause_start, clause_end = _clause_start(reversed_text, match.start()), _clause_end(text, match.end())
-        if _PAST_CLAUSE.search(text[clause_start:clause_end]) or in_review(match.start()):
+        if _PAST_CLAUSE.search(text[clause_start:clause_end]) or label_of(match.start()) == REVIEW:
             continue
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))
         mentions.append(
