@@ -64,6 +64,8 @@ _PLAN_OPENER = re.compile(
     r"(?:今年|全年|明年)[^。]{0,12}(?:工作的)?总体要求是|"
     r"关于下半年|关于今年|今年的工作|安排部署下半年|下面[，,]?我(?:就|讲|再讲)[^。]{0,12}(?:今年|下半年|下一步))"
 )
+# A run-in review heading or opener at the start of a sentence (one-line texts: 2024_泸州).
+_REVIEW_LEAD = re.compile(rf"^(?:[一二三四五六七八九十]、)?(?:{_YEAR}工作回顾|过去(?:的)?一年[，,]|过去五年[，,])")
 # A short line standing alone (an unnumbered heading) ends without punctuation.
 _STANDALONE_MAX = 30
 _END_MARKS = "。！？；!?;：:，,"
@@ -74,11 +76,11 @@ _ESTIMATE = re.compile(r"(?:预计|估计|有望|预测)(?![^，。；]{0,2}(?:�
 _REVIEW_HEADING = re.compile(r"回顾|成就|过去")
 _PAST = re.compile(
     r"同比|比上年|比去年|同期|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
-    r"今年以来|去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|"
+    r"今年以来|[^，。；]{1,4}以来，|去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|排名第|居全省"
 )
 _WEAK_PAST = frozenset({"比上年", "比去年"})
-_STRONG_FUTURE = re.compile(r"力争|确保|要|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
+_STRONG_FUTURE = re.compile(r"力争|确保|(?<![主重需只紧想])要|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
 
 
@@ -111,14 +113,14 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
         heading = found.text if found else ""
         candidates = [c for c in (line, heading) if c]
         lead = sentence.text[:40]
-        if any(_REVIEW_OPENER.search(c) for c in candidates) or (
+        if any(_REVIEW_OPENER.search(c) for c in candidates) or _REVIEW_LEAD.search(lead) or (
             found is not None and found.level == 1 and _REVIEW_HEADING.search(heading)
         ):
             part = REVIEW
         elif any(_PLAN_OPENER.search(c) for c in candidates) or _PLAN_OPENER.search(lead):
             part = PLAN
-        elif found is not None and found.level == 1:
-            part = ""  # another top-level part, neither review nor plan by its heading
+        elif found is not None and found.level == 1 and part == REVIEW:
+            part = ""  # the next top-level part ends the review (its heading names no plan)
         parts.append(part)
     return parts
 

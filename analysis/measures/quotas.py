@@ -100,14 +100,24 @@ def parse_number(text: str) -> float:
 
 
 # -- vocabulary --------------------------------------------------------------
-_UNITS = [
-    "个工作日", "工作日", "人次", "千瓦", "公里", "平方米", "小时", "美元", "元", "天", "人", "次", "斤",
-    "名", "分", "个", "项", "户", "家", "吨", "亩", "件", "套", "所", "倍", "张", "座", "条",
+# Compound units are written as in the text (微克/立方米); scale words are
+# resolved into the value (万千瓦 → 千瓦, 万亩 → 亩).
+_COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "元/立方米", "元/平方米", "元/吨", "元/人", "吨/日", "吨/天", "立方米/秒"]
+_MEASURE_WORDS = [
+    "个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名", "场", "场次", "项次", "户", "处", "片", "部", "台",
+    "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "辆", "艘", "栋", "间",
 ]
-_UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
-_COUNT_UNITS = {"个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名"}
+_UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
+    "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时",
+    "美元", "元", "天", "人", "斤", "公斤", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰",
+]
+_UNIT_RE = "|".join(sorted(set(_UNITS), key=len, reverse=True))
+# Counts: without a bound, a level verb or a period they are quotas only in a plan sentence (新增“四上”企业200家).
+_COUNT_UNITS = frozenset(_MEASURE_WORDS) - {"户", "头", "只", "株"}
+# Units of physical size: followed by a noun they describe a thing (3000吨级航道, 10万吨聚乳酸改性材料).
+_SIZE_UNITS = frozenset({"吨", "千瓦", "兆瓦", "千瓦时", "平方米", "立方米", "套", "元", "美元", "公里", "亩", ""})
 _SCALE = "(?:万亿|千万|百万|亿|万|千)"
-_NUM = rf"(?:{_ARABIC}(?:[多余]{_SCALE})?{_SCALE}?|{_CN}|{_PLACEHOLDER})"
+_NUM = rf"(?:{_ARABIC}(?:[多余]{_SCALE})?{_SCALE}?|{_CN}|{_PLACEHOLDER}{_SCALE}?)"
 _RANGE_SEP = "(?:至|到|－|-|—|–|~|～)"
 
 # The lookahead lists every character a quantity can start with.  Each
@@ -127,6 +137,23 @@ _QUANTITY = re.compile(
 # A number glued to Latin letters or digits is part of a name (PM2.5, 5G, C919).
 _NAME_BEFORE = frozenset(string.ascii_letters + string.digits + ".")
 _NAME_AFTER = frozenset(string.ascii_letters)
+# A size class or capacity that names a thing: 3000吨级航道, 10亿元以上制造业项目,
+# 50亿元项目, 超50亿元、10亿元企业, 十亿以上甚至百亿项目, 10万吨聚乳酸改性材料、….
+_SIZE_CLASS = re.compile(
+    r"(?:级|(?:以上|以下)?(?:的)?(?:甚至[^，。；、]{0,4})?[\u4e00-\u9fff“”]{0,7}?"
+    r"(?:项目|企业|(?<!农)村(?![民庄])|工程|产业链|集群|基地|园区|产业园|平台|航道|泊位|码头|变电站|电站|生产线|机组))"
+)
+# A physical capacity followed by a product in a list of projects (10万吨聚乳酸改性材料、…等项目).
+# Counts that are no target: 一批 (a batch), 56个民族 (a set phrase), and the
+# number of fees or taxes a measure covers (缓缴…等14项行政事业性收费, GUIDELINE §1).
+_NOT_A_COUNT = re.compile(r"一批|56个民族|\d+个方面|\d+项[^，。；]{0,8}(?:收费|税费|费用)")
+_CAPACITY_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、|等)")
+_PHYSICAL_UNITS = frozenset({"吨", "千瓦", "兆瓦", "千瓦时", "平方米", "立方米", "套"})
+_CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐)(?:能力)?$")
+# 投资10.7亿元的…项目: the size of a named project.
+_PROJECT_SIZE = re.compile(r"投资$")
+# A rank (前1%, 前20、30、50名, 全国前10), not 提前2小时 or 之前.
+_RANK_BEFORE = re.compile(r"(?<![提之以此])前(?:\d+、)*$")
 _DATE_AFTER = re.compile(r"(?:[年月日号时]|周年|届|季度|世纪|版|大(?![于])|次会议|中全会)")
 _DIGIT_OR_PERCENT = re.compile(r"[\d%]")
 _TO_LEVEL = re.compile(r"[到至为]")
@@ -138,7 +165,7 @@ _POST_BOUND = re.compile(r"(?:及以上|以上|以内|以下|左右|上下|的�
 _PRE_BOUNDS: list[tuple[str, str]] = [
     ("不得少于", "ge"), ("不得低于", "ge"), ("不少于", "ge"), ("不低于", "ge"), ("至少", "ge"), ("最少", "ge"),
     ("配足", "ge"), ("不得超过", "le"), ("不超过", "le"), ("不高于", "le"), ("最多", "le"), ("最高", "le"),
-    ("超过", "gt"), ("多于", "gt"), ("高于", "gt"), ("突破", "gt"), ("低于", "lt"), ("少于", "lt"), ("不到", "lt"),
+    ("超过", "gt"), ("超", "gt"), ("多于", "gt"), ("高于", "gt"), ("突破", "gt"), ("低于", "lt"), ("少于", "lt"), ("不到", "lt"),
     ("不足", "lt"), ("大约", "approx"), ("约", "approx"), ("近", "approx"),
 ]
 _POST_COMPARATOR = {"及以上": "ge", "以上": "ge", "以内": "le", "以下": "le", "左右": "approx", "上下": "approx", "的限额": "le"}
@@ -156,12 +183,24 @@ _PERIOD_NAME = dict(_PERIODS)
 
 _FUTURE = re.compile(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
 _PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
+# Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…).
+_PAST_CLAUSE_STRONG = re.compile(r"(?<![由比较于])去年|过去|今年以来|以来|同比|同期|现有|共发生")
+# A count of items already there or already named: 尚未完成转化的4个村, 还有8处, 全镇现有…16个, 全镇12个重点林区.
+_REFERENTIAL_BEFORE = re.compile(r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该)$")
+# A time limit written as "within N" (3个工作日内, 6个月内, 30分钟内) is out of scope (§4b), and 24小时值班 a set phrase.
+_WITHIN = re.compile(r"^(?:内|之内)")
+_TIME_UNITS = frozenset({"小时", "工作日", "天", "分钟", "个月", "日"})
+_SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全天候)")
 _PAST_SENTENCE = re.compile(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
 _ESTIMATE = re.compile(r"预计|估计|预测")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
 _PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已).*累计")
 _OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
-_COMPARISON = re.compile(r"比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
+_COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
+# 个百分点 is a quota only as a margin to keep (高于全省0.5个百分点左右).
+_PERCENT_POINT_TARGET = re.compile(r"(?:高于|低于|快于|超过|提高|降低|下降)[^，。；]{0,8}$")
+# What follows the number ends the clause with 的: a condition on a group (凡有3名以上正式党员的).
+_GROUP_CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,8}的$")
 _RHETORIC = re.compile(r"^(?:的精力|的力量|的热情|的努力|的干劲)")
 _CONDITION = re.compile(r"^的(?:要|，|,)")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:\n]")
@@ -170,13 +209,14 @@ _DEADLINE = re.compile(
     r"(?:(?:\d{4}|今|明|本)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
     r"(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
     r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
+    r"|每月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
 )
 # Every deadline ends with one of these endings and starts at most
 # _DEADLINE_REACH characters before it: a year (2024年), a month of up to
 # three numerals, 月 and a day of up to three numerals come before the 日 of
 # 日前.  Keep both in step with _DEADLINE.
 _DEADLINE_END = re.compile(r"[月底末旬日号](?:之前|以前|前)")
-_DEADLINE_REACH = 12
+_DEADLINE_REACH = 12  # 每月25日 is shorter
 _DEADLINE_SUFFIX = re.compile(r"(?:之前|以前|前)$")
 _DEADLINE_YEAR = re.compile(r"^(?:今|明|本)年")
 
@@ -244,7 +284,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     n1, n2, unit = match.group("n1"), match.group("n2"), match.group("unit") or ""
     if match.group("pct1"):
         unit = "%"
-    redacted = bool(_PLACEHOLDER_RE.fullmatch(n1))
+    redacted = bool(_PLACEHOLDER_RE.match(n1))  # XX, XX万
     if redacted:
         if not unit:
             return None
@@ -252,7 +292,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     n1 = _MORE.sub("", n1)  # 530多亿元
     try:
         low = parse_number(n1)
-        high = parse_number(n2) if n2 and not _PLACEHOLDER_RE.fullmatch(n2) else nan
+        high = parse_number(n2) if n2 and not _PLACEHOLDER_RE.match(n2) else nan
     except (ValueError, KeyError):
         return None
     if unit == "个工作日":
@@ -264,7 +304,7 @@ def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], la
     """Whether a quantity states a requirement: its sentence's plan/review label, then its clause's cues."""
     clause_text = text[clause[0]:clause[1]]
     sentence_text = text[sentence[0]:sentence[1]]
-    if _ESTIMATE.search(clause_text):
+    if _ESTIMATE.search(clause_text) or _PAST_CLAUSE_STRONG.search(clause_text):
         return False
     if label == REVIEW:
         return False
@@ -363,8 +403,27 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         before = text[clause_start:start]
         if _TO_LEVEL.search(after, 0, 14) and _OLD_LEVEL.search(before):
             continue
-        if after.startswith("个百分点") or _COMPARISON.search(before):
+        if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(before)) or _COMPARISON.search(before):
             continue
+        if _RANK_BEFORE.search(before):
+            continue  # a rank: 前1%, 前20、30、50名
+        if unit in _SIZE_UNITS and not post and (
+            _SIZE_CLASS.match(text, end) or _CAPACITY_BEFORE.search(before)
+            or (unit in _PHYSICAL_UNITS and _CAPACITY_NAME.match(text, end))
+        ):
+            continue  # a size that describes a thing
+        if _PROJECT_SIZE.search(before) and after.startswith("的"):
+            continue  # 投资10.7亿元的XX项目
+        if unit in _COUNT_UNITS and _NOT_A_COUNT.match(text, start):
+            continue  # 一批 (a batch), 56个民族, 等14项行政事业性收费 (the fees a measure covers)
+        if unit in _SIZE_UNITS and post and _SIZE_CLASS.match(text, post.end()):
+            continue  # 10亿元以上制造业项目
+        if unit in _TIME_UNITS and not post and (_WITHIN.match(after) or _SET_PHRASE_AFTER.match(after)):
+            continue  # 15个工作日内, 24小时值班
+        if unit in _COUNT_UNITS and _REFERENTIAL_BEFORE.search(before):
+            continue  # a count of what is there: 全镇现有烟花爆竹零售点16个
+        if _GROUP_CONDITION.match(after if not post else text[post.end():clause_end]):
+            continue  # 凡有3名以上正式党员的, 党员不足3名的
         # comparator from the words around the quantity
         comparator, span_start = "", start
         pre = None
@@ -393,7 +452,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         # does it carry a signal that it is a requirement?
         signal = bool(comparator or level is not None or period)
         if not signal and (chinese or unit in _COUNT_UNITS or not unit):
-            continue  # 三个方面, 103项重点工作, 千家万户
+            # 三个方面, 103项重点工作, 千家万户; but in a plan sentence a count is a target
+            if chinese or not unit or label_of(start) != PLAN:
+                continue
         if not unit and not (post or (level is not None and not chinese and _SCALE_WORD.search(n1))):
             continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
         if period_match is None and chinese and not (comparator or level is not None) and unit != "%":
@@ -421,8 +482,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if _PAST_CLAUSE.search(text[clause_start:clause_end]) or label_of(match.start()) == REVIEW:
             continue
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))
+        period = "每月" if deadline.startswith("每月") else ""  # a recurring deadline: 每月25日前
         mentions.append(
-            _Mention("deadline", match.start(), match.end(), math.nan, math.nan, "", "", "", deadline, False,
+            _Mention("deadline", match.start(), match.end(), math.nan, math.nan, "", "", period, deadline, False,
                      _subject(text, clause_start, match.start(), match.end(), clause_end))
         )
     mentions.sort(key=lambda m: (m.start, m.end))
