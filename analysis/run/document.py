@@ -139,9 +139,12 @@ def cache_key_of(path: Path, rel_path: str, table_row: dict[str, str] | None, op
     except OSError:
         return None
     lexicon, segmenter = tools_for(options)
+    from analysis.ingest.discover import doc_id_for
+
     return cache_key(
         data,
         rel_path,
+        doc_id_for(path, rel_path),  # a sibling with the same stem changes it
         sorted((table_row or {}).items()),
         repr(replace(options, cache=True)),
         lexicon.fingerprint(),
