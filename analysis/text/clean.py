@@ -52,6 +52,7 @@ __all__ = [
     "clean_text",
     "fold_width",
     "find_placeholders",
+    "remove_pinyin",
     "SENTENCE_END",
 ]
 
@@ -105,8 +106,11 @@ _ALNUM = _LATIN | frozenset("0123456789")
 # Lines that stand alone even without closing punctuation: a title, a
 # salutation, a date, a signature.
 _TITLE_END = re.compile(r"(?:讲话|講話|报告|報告|发言|發言|致辞|致辭|讲稿|汇报|总结)(?:稿)?[)）]?$")
+_SPLIT_TITLE_END = re.compile(r"(?:会|会议|大会)上的(?:讲话|報告|报告|发言|致辞)(?:稿)?[)）]?$")
 _SALUTATION = re.compile(r"^(?:同志们|同志們|各位代表|各位委员|各位委員|各位领导|各位來賓|各位来宾|女士们|朋友们)")
 _DATE_ALONE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年[^。，,]{1,8}日\s*[)）]?$")
+# Part headings of a report, never a headline: 2023年工作回顾, 2024年工作安排.
+_PART_HEADING = re.compile(r"(?:工作回顾|回顾|工作安排|目标任务|主要任务|重点工作)$")
 # A date line under a title (——2024年1月16日在亳州市…会议上) stands alone.
 _SUBTITLE = re.compile(r"^[—－]{1,2}\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年[^。]{0,60}(?:会议上|大会上|讲话)$")
 _HEADING_LINE = re.compile(
@@ -319,6 +323,11 @@ def _remove_hard_wrap_spaces(text: str, changes: list[tuple[str, str]]) -> str:
     return _SPACE_RUN.sub(space, text)
 
 
+def remove_pinyin(text: str) -> str:
+    """``text`` without pinyin glosses: ``发(fā)展`` → ``发展``."""
+    return _PINYIN_GLOSS.sub("", text) if "(" in text or "（" in text else text
+
+
 def _remove_pinyin(text: str, changes: list[tuple[str, str]]) -> str:
     def gloss(match: re.Match[str]) -> str:
         changes.append(("pinyin gloss", match.group()))
@@ -353,6 +362,13 @@ def _ends_sentence_strictly(line: str) -> bool:
     return bool(stripped) and stripped[-1] in "。！？；：!?;:…"
 
 
+def _is_title(line: str, joined: bool) -> bool:
+    """Whether the first paragraph is a title: …讲话 alone, or split over lines as …会议⏎上的讲话."""
+    if joined:
+        return len(line) <= 60 and bool(_SPLIT_TITLE_END.search(line))
+    return bool(_TITLE_END.search(line))
+
+
 def _join_broken_lines(text: str, changes: list[tuple[str, str]]) -> str:
     """Join lines broken inside a sentence; collapse blank-line runs.
 
@@ -383,7 +399,7 @@ def _join_broken_lines(text: str, changes: list[tuple[str, str]]) -> str:
             joinable = (
                 not _ends_sentence_strictly(current)
                 and (len(current) >= 0.8 * width or not _HEADING_LINE.match(current))
-                and not (not paragraphs and not joined and _TITLE_END.search(current))
+                and not (not paragraphs and _is_title(current, joined))
                 and not _HEADING_LINE.match(line)
                 and not _SALUTATION.match(line)
                 and not _DATE_ALONE.match(line)
@@ -396,7 +412,7 @@ def _join_broken_lines(text: str, changes: list[tuple[str, str]]) -> str:
                 not _ends_sentence(current)
                 and not _HEADING_LINE.match(current)
                 and not _HEADING_LINE.match(line)
-                and not (not paragraphs and not joined and _TITLE_END.search(current))  # a title is the first line
+                and not (not paragraphs and _is_title(current, joined))  # a title is the first line
                 and not _SALUTATION.match(line)
                 and not _DATE_ALONE.match(line)
                 and not _DATE_ALONE.match(current)
@@ -430,6 +446,8 @@ def _take_headline(text: str) -> tuple[str, str]:
     line = match.group(1).strip()
     if not line or line[-1] in SENTENCE_END or _HEADING_LINE.match(line) or line.endswith(("：", ":")):
         return "", text
+    if _PART_HEADING.search(line):
+        return "", text  # a report that opens with its review heading (2023年工作回顾) keeps it
     return line, text[match.end():]
 
 
@@ -451,7 +469,7 @@ def clean_text(raw: str, *, take_headline: bool = True) -> CleanedText:
     headline = ""
     if take_headline:
         headline, text = _take_headline(text)
-        headline = _SPACE_RUN.sub(" ", headline).strip()
+        headline = remove_pinyin(_SPACE_RUN.sub(" ", headline).strip())
     text = _remove_page_markers(text, changes, site=site)
     text = _remove_pinyin(text, changes)
     text, folded = _fold_width_counted(text)
