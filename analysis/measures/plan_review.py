@@ -61,11 +61,21 @@ _PLAN_OPENER = re.compile(
     r"(?:今年|明年|下半年|下一步)(?:的)?(?:工作安排|主要任务|重点工作|工作打算)|"
     r"主要预期目标(?:是|为)|主要目标(?:是|为)|目标任务(?:是|为)|"
     r"重点抓好以下|着力抓好以下|重点做好以下|扎实做好[^。]{0,6}(?:方面|项)工作|"
-    r"(?:今年|全年|明年)[^。]{0,12}(?:工作的)?总体要求是|"
+    r"(?:今年|全年|明年)?[^。]{0,12}(?:工作的)?总体要求是|实现(?:上述|今年|全年)(?:的)?(?:预期)?目标|"
     r"关于下半年|关于今年|今年的工作|安排部署下半年|下面[，,]?我(?:就|讲|再讲)[^。]{0,12}(?:今年|下半年|下一步))"
 )
 # A run-in review heading or opener at the start of a sentence (one-line texts: 2024_泸州).
-_REVIEW_LEAD = re.compile(rf"^(?:[一二三四五六七八九十]、)?(?:{_YEAR}工作回顾|过去(?:的)?一年[，,]|过去五年[，,])")
+_REVIEW_LEAD = re.compile(
+    rf"^(?:[一二三四五六七八九十]、)?(?:{_YEAR}工作回顾|过去(?:的)?一年[，,]|过去五年[，,])"
+    r"|^(?:一年来|过去一年|过去的一年)[，,]?(?:我们)?主要做了以下(?:几个方面的)?工作"
+)
+# In a heading or a line standing alone, these name the plan part (二、今年经济社会发展目标任务和工作重点, 二、2024年主要工作).
+_PLAN_HEADING = re.compile(r"目标任务|工作重点|重点工作|重点任务|主要工作|工作安排|主要任务|工作任务|工作打算")
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# Anywhere in a sentence: the targets paragraph (我们设定今年全市经济社会发展的主要预期目标是：…).
+_PLAN_ANYWHERE = re.compile(r"主要预期目标(?:是|为)[：:]|(?:今年|全年|{0})[^。]{{0,16}}主要目标(?:是|为)[：:]".format(_YEAR))
+# A lead naming a year: the first (2023年是…开局之年) opens the review, a later year (2024年是…关键一年) the plan.
+_YEAR_LEAD = re.compile(r"^((?:19|20)\d{2})年(?:是|，|,)")
 # A short line standing alone (an unnumbered heading) ends without punctuation.
 _STANDALONE_MAX = 30
 _END_MARKS = "。！？；!?;：:，,"
@@ -80,7 +90,7 @@ _PAST = re.compile(
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|排名第|居全省"
 )
 _WEAK_PAST = frozenset({"比上年", "比去年"})
-_STRONG_FUTURE = re.compile(r"力争|确保|(?<![主重需只紧想])要|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
+_STRONG_FUTURE = re.compile(r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
 
 
@@ -106,20 +116,38 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
     """The part (``'plan'``, ``'review'`` or ``''``) each sentence falls in, by the openers alone (step 1)."""
     parts: list[str] = []
     part = ""
+    numbered_review = False  # a review opened by a numbered heading (一、2023年工作回顾) ends at the next one
+    # Year leads (2023年是…, 2024年是…): when a later one names a later year, the first opens the review.
+    year_leads = [int(m.group(1)) for sentence in sentences for m in [_YEAR_LEAD.match(sentence.text)] if m]
+    first_year: int | None = year_leads[0] if year_leads and max(year_leads) > year_leads[0] else None
     headings = {h.start: h for h in find_headings(text) if h.level <= 2}
+    # The latest year a top-level heading names is the plan year: a heading naming an
+    # earlier year (一、2023年主要工作, when 二、2024年重点任务 follows) is the review.
+    heading_years = [int(m.group(1)) for h in headings.values() if h.level == 1 for m in [_HEADING_YEAR.search(h.text)] if m]
+    plan_year = max(heading_years) if heading_years else None
     for sentence in sentences:
         line = _line_of(text, sentence)
         found = headings.get(sentence.start)
         heading = found.text if found else ""
         candidates = [c for c in (line, heading) if c]
         lead = sentence.text[:40]
-        if any(_REVIEW_OPENER.search(c) for c in candidates) or _REVIEW_LEAD.search(lead) or (
+        year_lead = _YEAR_LEAD.match(lead)
+        opens_review = year_lead is not None and part == "" and int(year_lead.group(1)) == first_year
+        earlier = found is not None and found.level == 1 and plan_year is not None and any(
+            int(m.group(1)) < plan_year for m in [_HEADING_YEAR.search(heading)] if m
+        )
+        if any(_REVIEW_OPENER.search(c) for c in candidates) or (part != PLAN and _REVIEW_LEAD.search(lead)) or earlier or opens_review or (
             found is not None and found.level == 1 and _REVIEW_HEADING.search(heading)
         ):
+            numbered_review = (found is not None and found.level == 1) or (part == REVIEW and numbered_review)
             part = REVIEW
-        elif any(_PLAN_OPENER.search(c) for c in candidates) or _PLAN_OPENER.search(lead):
+        elif (
+            any(_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c) for c in candidates)
+            or _PLAN_OPENER.search(lead) or _PLAN_ANYWHERE.search(sentence.text)
+            or (year_lead is not None and first_year is not None and int(year_lead.group(1)) > first_year)
+        ):
             part = PLAN
-        elif found is not None and found.level == 1 and part == REVIEW:
+        elif found is not None and found.level == 1 and part == REVIEW and numbered_review:
             part = ""  # the next top-level part ends the review (its heading names no plan)
         parts.append(part)
     return parts

@@ -89,3 +89,42 @@ def test_one_label_per_sentence_and_default_sentences() -> None:
     text = "今年要新建学校5所。去年新建学校3所。"
     sentences = outline_sentences(text)
     assert sentences_plan_or_review(text) == sentences_plan_or_review(text, sentences) == ["plan", "review"]
+
+
+@pytest.mark.parametrize(
+    "review_heading, plan_heading",
+    [
+        ("一、2023年主要工作", "二、2024年重点任务"),  # the earlier year's heading is the review
+        ("2023年工作回顾", "二、今年经济社会发展目标任务和工作重点"),
+    ],
+)
+def test_part_headings_by_year_and_words(review_heading: str, plan_heading: str) -> None:
+    text = f"各位代表：\n{review_heading}\n新建学校3所。\n（一）稳定经济增长\n新建学校4所。\n{plan_heading}\n新建学校5所。"
+    labels = _labels(text)
+    assert labels["新建学校3所。"] == labels["新建学校4所。"] == "review"
+    assert labels["新建学校5所。"] == "plan"
+
+
+@pytest.mark.parametrize(
+    "opener, plan_opener",
+    [
+        ("一年来，我们主要做了以下工作：", "今年政府工作的总体要求是：稳中求进。"),  # a report that starts mid-review (2024_柳州)
+        ("2023年是全面贯彻党的二十大精神的开局之年。", "2024年是实施“十四五”规划的关键一年。"),
+    ],
+)
+def test_review_without_heading_then_plan_by_year(opener: str, plan_opener: str) -> None:
+    text = f"{opener}\n新建学校3所。\n{plan_opener}\n新建学校5所。"
+    labels = _labels(text)
+    assert labels["新建学校3所。"] == "review" and labels["新建学校5所。"] == "plan"
+
+
+def test_targets_opener_inside_a_sentence() -> None:
+    text = "2023年工作回顾\n新建学校3所。\n综合考虑各方面因素，我们设定今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n新建学校5所。"
+    labels = _labels(text)
+    assert labels["新建学校5所。"] == "plan"
+
+
+def test_looking_back_inside_the_plan_stays_plan() -> None:
+    text = "2023年工作回顾\n新建学校3所。\n2024年工作安排\n新建学校5所。\n过去一年，我们持续推进职能转变。\n新建学校6所。"
+    labels = _labels(text)
+    assert labels["过去一年，我们持续推进职能转变。"] == "review" and labels["新建学校6所。"] == "plan"
