@@ -136,10 +136,18 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
         earlier = found is not None and found.level == 1 and plan_year is not None and any(
             int(m.group(1)) < plan_year for m in [_HEADING_YEAR.search(heading)] if m
         )
-        if any(_REVIEW_OPENER.search(c) for c in candidates) or (part != PLAN and _REVIEW_LEAD.search(lead)) or earlier or opens_review or (
-            found is not None and found.level == 1 and _REVIEW_HEADING.search(heading)
-        ):
-            numbered_review = (found is not None and found.level == 1) or (part == REVIEW and numbered_review)
+        by_line = any(_REVIEW_OPENER.search(c) for c in candidates)
+        by_heading = earlier or (found is not None and found.level == 1 and _REVIEW_HEADING.search(heading))
+        by_lead = (part != PLAN and _REVIEW_LEAD.search(lead)) or opens_review
+        if by_line or by_heading or by_lead:
+            # A review opened by a top-level heading, or by a sentence inside a top-level
+            # part, ends at the next top-level heading; one opened by an unnumbered heading
+            # line (2023年工作回顾) holds its own 一、二、 sub-parts.
+            top = found is not None and found.level == 1
+            if part == REVIEW:
+                numbered_review = numbered_review or top
+            else:
+                numbered_review = top or (bool(by_lead) and not by_line)
             part = REVIEW
         elif (
             any(_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c) for c in candidates)

@@ -20,11 +20,12 @@ _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _CN = f"[{_CN_DIGIT}十][{_CN_DIGIT}十百千万亿]*(?:点[{_CN_DIGIT}]+)?"
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Thousands separators: ASCII, or the Chinese comma of old reports (2，729个), three digits then no digit.
+_ARABIC = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"
 _PLACEHOLDER = r"(?:XX+|xx+|××+)"
 _PLACEHOLDER_RE = re.compile(_PLACEHOLDER)
 _CN_RE = re.compile(_CN)
-_ARABIC_SCALED = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)")
+_ARABIC_SCALED = re.compile(r"(\d+(?:[,，]\d{3})*(?:\.\d+)?)([十百千万亿]*)")
 
 
 def _parse_cn_integer(text: str) -> float:
@@ -58,7 +59,7 @@ def parse_number(text: str) -> float:
     text = text.strip()
     match = _ARABIC_SCALED.fullmatch(text)
     if match:
-        value = float(match.group(1).replace(",", ""))
+        value = float(match.group(1).replace(",", "").replace("，", ""))
         for ch in match.group(2):
             value *= _SMALL_UNITS[ch] if ch in _SMALL_UNITS else _BIG_UNITS[ch]
         return value
@@ -115,7 +116,7 @@ _SIZE_CLASS = re.compile(
 # A physical capacity followed by a product in a list of projects (10万吨聚乳酸改性材料、…等项目).
 # Counts that are no target: 一批 (a batch), 56个民族 (a set phrase), and the
 # number of fees or taxes a measure covers (缓缴…等14项行政事业性收费, GUIDELINE §1).
-_NOT_A_COUNT = re.compile(r"一批|56个民族|\d+个方面|\d+项[^，。；]{0,8}(?:收费|税费|费用)")
+_NOT_A_COUNT = re.compile(r"一批|一部分|56个民族|\d+个方面|\d+项[^，。；]{0,8}(?:收费|税费|费用)")
 _CAPACITY_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、|等)")
 _PHYSICAL_UNITS = frozenset({"吨", "千瓦", "兆瓦", "千瓦时", "平方米", "立方米", "套"})
 _CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐)(?:能力)?$")
@@ -155,7 +156,10 @@ _PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成�
 # Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…).
 _PAST_CLAUSE_STRONG = re.compile(r"(?<![由比较于])去年|过去|今年以来|以来|同比|同期|现有|共发生")
 # A count of items already there or already named: 尚未完成转化的4个村, 还有8处, 全镇现有…16个, 全镇12个重点林区.
-_REFERENTIAL_BEFORE = re.compile(r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该)$")
+_REFERENTIAL_BEFORE = re.compile(
+    r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该"
+    r"|(?<!力争)(?<!确保)(?<!争取)(?<![要将])有)$"  # 广州有…180多万名在校中小学生 (but 力争有3个村)
+)
 # A time limit written as "within N" (3个工作日内, 6个月内, 30分钟内) is out of scope (§4b), and 24小时值班 a set phrase.
 _WITHIN = re.compile(r"^(?:内|之内)")
 _TIME_UNITS = frozenset({"小时", "工作日", "天", "分钟", "个月", "日"})
