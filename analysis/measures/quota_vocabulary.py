@@ -183,12 +183,23 @@ _DEADLINE = re.compile(
     r"(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
     r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
     r"|每月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
+    # A month-end or year-end that governs finishing a task, without 前 (GUIDELINE_LOCAL):
+    # 力争6月底完成一期项目建设, 年底部分并网发电.
+    r"|(?:(?:\d{4}|今|明|本)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月底(?=_FINISH_)"
+    r"|(?:\d{4}年|今年|明年|本年|年)底(?=_FINISH_)".replace(
+        "_FINISH_", "(?:全部|全面|基本|部分|要|前)?(?:完成|建成|完工|开工|投用|投产|并网|通车|销号|办结|到位|竣工|交付)"
+    )
 )
 # Every deadline ends with one of these endings and starts at most
 # _DEADLINE_REACH characters before it: a year (2024年), a month of up to
 # three numerals, 月 and a day of up to three numerals come before the 日 of
 # 日前.  Keep both in step with _DEADLINE.
-_DEADLINE_END = re.compile(r"[月底末旬日号](?:之前|以前|前)")
+_DEADLINE_END = re.compile(
+    r"[月底末旬日号](?:之前|以前|前)"
+    r"|底(?=(?:全部|全面|基本|部分|要|前)?(?:完成|建成|完工|开工|投用|投产|并网|通车|销号|办结|到位|竣工|交付))"
+)
+# The lookahead of a deadline without 前 reads this far past its ending.
+_DEADLINE_LOOKAHEAD = 6
 _DEADLINE_REACH = 12  # 每月25日 is shorter
 _DEADLINE_SUFFIX = re.compile(r"(?:之前|以前|前)$")
 _DEADLINE_YEAR = re.compile(r"^(?:今|明|本)年")

@@ -41,6 +41,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _DATE_AFTER,
     _DEADLINE,
     _DEADLINE_END,
+    _DEADLINE_LOOKAHEAD,
     _DEADLINE_REACH,
     _DEADLINE_SUFFIX,
     _DEADLINE_YEAR,
@@ -215,16 +216,18 @@ def _deadlines(text: str) -> list[re.Match[str]]:
 
     Scanning the whole text with _DEADLINE costs as much as scanning it for
     quantities.  Every match lies inside the window from _DEADLINE_REACH
-    characters before an ending to the ending's end, so running it on the
-    windows (merged where they touch) finds the same matches.
+    characters before an ending to the ending's end (plus the few characters a
+    lookahead reads), so running it on the windows (merged where they touch)
+    finds the same matches.
     """
     windows: list[list[int]] = []
     for ending in _DEADLINE_END.finditer(text):
         low = max(0, ending.start() - _DEADLINE_REACH)
+        high = min(len(text), ending.end() + _DEADLINE_LOOKAHEAD)  # room for 月底(?=完成)
         if windows and low <= windows[-1][1]:
-            windows[-1][1] = ending.end()
+            windows[-1][1] = high
         else:
-            windows.append([low, ending.end()])
+            windows.append([low, high])
     return [match for low, high in windows for match in _DEADLINE.finditer(text, low, high)]
 
 

@@ -114,3 +114,18 @@ def test_placeholder_with_scale_word() -> None:
     df = quotas_extract(PLAN + "村级组织运转经费每村每年不低于XX万元。")
     row = df.iloc[0]
     assert row["redacted"] and row["unit"] == "元" and row["comparator"] == "ge" and row["period"] == "每年"
+
+
+@pytest.mark.parametrize(
+    "sentence, deadline",
+    [("力争6月底完成一期项目建设和围网。", "6月底"), ("光伏项目年底部分并网发电。", "年底")],
+)
+def test_month_end_governing_completion_is_a_deadline(sentence: str, deadline: str) -> None:
+    df = quotas_extract(PLAN + sentence)
+    assert list(df[df["kind"] == "deadline"]["deadline"]) == [deadline]
+
+
+@pytest.mark.parametrize("sentence", ["今年年底，全县监测对象风险消除率要不低于70%。", "国庆节前完成道路整治。"])
+def test_dates_that_are_no_deadline(sentence: str) -> None:
+    df = quotas_extract(PLAN + sentence)
+    assert (df["kind"] == "deadline").sum() == 0
