@@ -86,7 +86,7 @@ _ESTIMATE = re.compile(r"(?:预计|估计|有望|预测)(?![^，。；]{0,2}(?:�
 _REVIEW_HEADING = re.compile(r"回顾|成就|过去")
 _PAST = re.compile(
     r"同比|比上年|比去年|同期|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
-    r"今年以来|[^，。；]{1,4}以来，|去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
+    r"今年以来|以来，|去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|排名第|居全省"
 )
 _WEAK_PAST = frozenset({"比上年", "比去年"})
@@ -101,6 +101,15 @@ def _review_year(text: str) -> str:
         return f"{int(match.group(1)) - 1}年"
     match = re.search(rf"({_YEAR[:-1]})年工作回顾", text)
     return f"{match.group(1)}年" if match else ""
+
+
+# Every plan opener holds one of these words: a sentence without any is passed over at once (speed).
+_PLAN_WORDS = ("工作", "目标", "任务", "以下", "要求", "关于", "下面", "打算", "下半年", "重点")
+_REVIEW_WORDS = ("回顾", "过去", "一年", "成绩", "完成", "主要工作", "工作情况", "总结")
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
 
 
 def _line_of(text: str, sentence: "Sentence") -> str:
@@ -126,7 +135,8 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
     heading_years = [int(m.group(1)) for h in headings.values() if h.level == 1 for m in [_HEADING_YEAR.search(h.text)] if m]
     plan_year = max(heading_years) if heading_years else None
     for sentence in sentences:
-        line = _line_of(text, sentence)
+        # A line standing alone starts a line.
+        line = _line_of(text, sentence) if sentence.start == 0 or text[sentence.start - 1] == "\n" else ""
         found = headings.get(sentence.start)
         heading = found.text if found else ""
         candidates = [c for c in (line, heading) if c]
@@ -136,9 +146,9 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
         earlier = found is not None and found.level == 1 and plan_year is not None and any(
             int(m.group(1)) < plan_year for m in [_HEADING_YEAR.search(heading)] if m
         )
-        by_line = any(_REVIEW_OPENER.search(c) for c in candidates)
+        by_line = any(_has(c, _REVIEW_WORDS) and _REVIEW_OPENER.search(c) for c in candidates)
         by_heading = earlier or (found is not None and found.level == 1 and _REVIEW_HEADING.search(heading))
-        by_lead = (part != PLAN and _REVIEW_LEAD.search(lead)) or opens_review
+        by_lead = (part != PLAN and _has(lead, _REVIEW_WORDS) and _REVIEW_LEAD.search(lead)) or opens_review
         if by_line or by_heading or by_lead:
             # A review opened by a top-level heading, or by a sentence inside a top-level
             # part, ends at the next top-level heading; one opened by an unnumbered heading
@@ -150,8 +160,9 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
                 numbered_review = top or (bool(by_lead) and not by_line)
             part = REVIEW
         elif (
-            any(_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c) for c in candidates)
-            or _PLAN_OPENER.search(lead) or _PLAN_ANYWHERE.search(sentence.text)
+            any(_has(c, _PLAN_WORDS) and (_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c)) for c in candidates)
+            or (_has(lead, _PLAN_WORDS) and _PLAN_OPENER.search(lead))
+            or ("目标" in sentence.text and _PLAN_ANYWHERE.search(sentence.text))
             or (year_lead is not None and first_year is not None and int(year_lead.group(1)) > first_year)
         ):
             part = PLAN
@@ -169,10 +180,10 @@ def _cue_label(sentence: str, review_year: str, part: str) -> str:
     """
     if _ESTIMATE.search(sentence):
         return REVIEW
-    past_cues = [m.group() for m in _PAST.finditer(sentence)]
     if part == PLAN:
-        past_cues = [c for c in past_cues if c not in _WEAK_PAST]
-    past = bool(past_cues)
+        past = any(m.group() not in _WEAK_PAST for m in _PAST.finditer(sentence))
+    else:
+        past = _PAST.search(sentence) is not None
     if not past and review_year and review_year in sentence and re.search(r"完成|实现|达到|增长", sentence):
         past = True  # 2023年完成…, in a report that plans 2024
     future = bool(_STRONG_FUTURE.search(sentence))
