@@ -37,6 +37,10 @@ _PUBLIC = {
     "quotas_extract": "analysis.measures.quotas", "formulations_find": "analysis.measures.formulations",
     "sentences_plan_or_review": "analysis.measures.plan_review",
     "duplicates_flag": "analysis.measures.near_duplicates",
+    "textstat_collocations": "analysis.measures.collocations", "new_terms_find": "analysis.measures.new_terms",
+    "new_terms_timeline": "analysis.measures.new_terms", "terms_cooccurrence": "analysis.measures.cooccurrence",
+    "topics_fit": "analysis.measures.topics", "topics_trend": "analysis.trends.topics",
+    "discover_build": "analysis.report.discovery", "discover_write": "analysis.report.discovery",
     # run
     "Options": "analysis.run", "Selection": "analysis.run", "CorpusResult": "analysis.run", "corpus_run": "analysis.run",
     "outputs_write": "analysis.run",

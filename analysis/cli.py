@@ -143,6 +143,27 @@ def _parser() -> argparse.ArgumentParser:
     _add_selection(brief)
     _add_analysis(brief)
 
+    discover = commands.add_parser(
+        "discover", help="find what the lexicon does not count: collocations, new terms, co-occurrence, seeded topics",
+        description="Find collocations, new terms with their first dates, co-occurring lexicon terms and a seeded topic model; write the tables, a lexicon snippet for review and two charts.",
+    )
+    discover.add_argument("corpus", nargs="*", default=[DEFAULT_CORPUS], help=f"folders and/or files (default {DEFAULT_CORPUS})")
+    discover.add_argument("--out", default="reports/discover", help="output folder (default reports/discover)")
+    discover.add_argument("--metadata", default="", metavar="FILE", help="a metadata table (default: a CSV/TSV with a path column in the folder)")
+    discover.add_argument("--min-count", type=int, default=5, metavar="N", help="least count of a collocation or new term (default 5)")
+    discover.add_argument("--topics", type=int, default=None, metavar="K", help="seeded topics: the K lexicon themes with most matches (default: every theme found)")
+    discover.add_argument("--extra-topics", type=int, default=3, metavar="N", help="unseeded topics for what the lexicon misses (default 3)")
+    discover.add_argument("--new-terms", type=int, default=200, metavar="N", help="new terms kept in new_terms.csv (default 200)")
+    discover.add_argument("--sort", choices=["score", "rise"], default="score", help="rank new terms by score (count × (1 + novelty); default) or by rise (G² of their appearance)")
+    discover.add_argument("--period", choices=["month", "quarter", "year"], default="", help="time unit of the topic chart (default: month, or year for annual series)")
+    discover.add_argument("--lang", choices=["zh", "en"], default="zh", help="chart labels in Chinese (default) or English")
+    discover.add_argument("--font", default="", metavar="FILE", help="a font file for the charts (default: bundled Noto Sans SC)")
+    discover.add_argument("--workers", type=int, default=None, help=f"processes for per-speech work (default: one per available core, here {available_cores()})")
+    discover.add_argument("--no-cache", action="store_true", help="do not read or write the per-speech cache")
+    discover.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _add_selection(discover)
+    _add_analysis(discover)
+
     cache = commands.add_parser("cache", help="the per-document cache")
     cache_commands = cache.add_subparsers(dest="cache_command", metavar="SUBCOMMAND")
     cache_commands.required = True
@@ -399,6 +420,31 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_discover(args: argparse.Namespace) -> int:
+    from analysis.report.discovery import discover_build, discover_write
+
+    for name in ("min_count", "new_terms", "extra_topics"):
+        if getattr(args, name) < (1 if name != "extra_topics" else 0):
+            raise UsageError(f"--{name.replace('_', '-')} must be a positive number")
+    if args.topics is not None and args.topics < 0:
+        raise UsageError("--topics must be 0 or more")
+    options = _options(args, with_selection=True)
+    discovery = discover_build(
+        args.corpus, options=options, metadata=args.metadata or None, workers=args.workers or available_cores(),
+        period=args.period or None, min_count=args.min_count, topics=args.topics, extra_topics=args.extra_topics,
+        n_new_terms=args.new_terms, sort=args.sort,
+    )
+    written = discover_write(discovery, Path(args.out), lang=args.lang, font=args.font or None)
+    if not args.quiet:
+        top = "、".join(discovery.new_terms["term"].head(10))
+        print(f"{discovery.result.n_ok} speeches; {len(discovery.collocations)} collocations, {len(discovery.new_terms)} new terms, "
+              f"{len(discovery.cooccurrence)} co-occurring pairs, {discovery.topics['topic'].nunique() if len(discovery.topics) else 0} topics")
+        if top:
+            print(f"top new terms: {top}")
+        print(f"wrote {len(written)} files into {args.out}/ (new_terms.csv, collocations.csv, … lexicon_candidates.yaml, figures/)")
+    return 0
+
+
 def _cmd_cache(args: argparse.Namespace) -> int:
     from analysis.run.cache import cache_clear, cache_info
 
@@ -420,6 +466,7 @@ _COMMANDS = {
     "quotas": _cmd_quotas,
     "lexicon": _cmd_lexicon,
     "brief": _cmd_brief,
+    "discover": _cmd_discover,
     "cache": _cmd_cache,
 }
 

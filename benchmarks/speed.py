@@ -17,6 +17,10 @@ Times, in one run on one machine:
 (d) the full job after one file was edited (that speech is analysed again,
     every other comes from its per-speech cache entry, the corpus-level
     tables are rebuilt);
+(e) one short speech end to end (``python -m analysis run`` on one file of
+    about 3,000 characters, cache off: start-up included) against the
+    baseline's own start-up, ``python -c "import jieba; jieba.initialize()"``,
+    each the median of three fresh processes;
 
 over a copy of the shared corpus and over a larger corpus made by repeating it to
 ``--mb`` megabytes of UTF-8 text, each copy made unique (a numbered
@@ -171,6 +175,28 @@ def edit_one_file(folder: Path) -> None:
     first.write_bytes(first.read_bytes() + "\n本次修改。\n".encode())
 
 
+def _wall(command: list[str], env: dict[str, str], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+def one_short_speech(corpus: Path, scratch: Path, env: dict[str, str]) -> None:
+    """(e): a short speech end to end against the baseline's start-up."""
+    folder = scratch / "one"
+    folder.mkdir()
+    source = sorted(p for p in corpus.rglob("*.txt") if 2_000 < p.stat().st_size < 20_000)[0]
+    (folder / source.name).write_text(source.read_text(encoding="utf-8")[:3000], encoding="utf-8")
+    startup = _wall([sys.executable, "-c", "import jieba, logging; jieba.setLogLevel(logging.ERROR); jieba.initialize()"], env)
+    run = _wall([sys.executable, "-m", "analysis", "run", str(folder), "--out", str(scratch / "one-out"), "--no-cache", "--quiet"], env)
+    print(f"\n== one short speech ({source.name}, 3,000 characters), end to end ==")
+    print(f"baseline start-up (import jieba; jieba.initialize())  {startup:6.2f} s")
+    print(f"python -m analysis run, one speech, cache off          {run:6.2f} s   ({run / startup:.2f}x the baseline start-up; goal at most 1x)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=os.environ.get("SPEECH_CORPUS_SHARED", str(REPO.parent / "shared" / "corpus")))
@@ -188,6 +214,7 @@ def main() -> int:
         env = dict(os.environ, SPEECH_ANALYSIS_CACHE=str(scratch / "cache"), PYTHONPATH=str(REPO))
         # A copy, so that the edit in step (d) never touches the corpus itself.
         shutil.copytree(corpus, scratch / "shared")
+        one_short_speech(corpus, scratch, env)
         targets = [("shared corpus", scratch / "shared")]
         if args.mb > 0:
             large = scratch / "large"

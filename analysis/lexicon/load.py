@@ -41,6 +41,8 @@ __all__ = [
 ]
 
 DEFAULT_LEXICON = "lexicon_zh.yaml"
+# libyaml's safe loader when PyYAML was built with it (about 7x faster than the pure-Python one); both build plain data only.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LexiconError(ValueError):
@@ -304,7 +306,7 @@ def lexicon_load(path: str | Path) -> Lexicon:
     """
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SAFE_LOADER)
     except FileNotFoundError:
         raise LexiconError(f"{path}: no such lexicon file") from None
     except (yaml.YAMLError, UnicodeDecodeError) as err:

@@ -16,6 +16,8 @@ unit for Chinese text, which has no word boundaries to count words by.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import math
 from bisect import bisect_right
 from collections import Counter
@@ -216,9 +218,13 @@ def dtm_top_terms(dtm: DocumentTermMatrix, *, n: int = 20) -> pd.DataFrame:
 
 def _reference_idf() -> dict[str, float]:
     """jieba's bundled IDF table, estimated on a large general corpus."""
-    from importlib import resources
+    from importlib.util import find_spec
 
-    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    # Found without importing jieba, whose import costs half a second (it loads pkg_resources).
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jieba is not installed: its IDF table is the reference for fewer than 5 speeches")
+    text = (Path(list(spec.submodule_search_locations)[0]) / "analyse" / "idf.txt").read_text(encoding="utf-8")
     table = {}
     for line in text.splitlines():
         word, _, value = line.partition(" ")

@@ -1,16 +1,42 @@
 """Running the whole job: options and selection, per-speech processing, corpus-level steps, executors, cache, outputs.
 
 :func:`corpus_run` turns folders of speeches into a :class:`CorpusResult`;
-:func:`outputs_write` writes its documented files.
+:func:`outputs_write` writes its documented files.  The names below are
+loaded on first use, so that importing one module of this package (the
+executors, the cache) does not import all of them.
 """
 
-from analysis.run.corpus import corpus_run
-from analysis.run.document import document_process, document_process_cached
-from analysis.run.options import Options, Selection, tools_for
-from analysis.run.outputs import outputs_write, run_manifest
-from analysis.run.results import CORPUS_COLUMNS, REPORT_COLUMNS, CorpusResult, DocResult
+from __future__ import annotations
 
-__all__ = [
-    "Options", "Selection", "tools_for", "DocResult", "CorpusResult", "document_process", "document_process_cached",
-    "corpus_run", "outputs_write", "run_manifest", "CORPUS_COLUMNS", "REPORT_COLUMNS",
-]
+from importlib import import_module
+from typing import Any
+
+_PUBLIC = {
+    "corpus_run": "analysis.run.corpus",
+    "document_process": "analysis.run.document",
+    "document_process_cached": "analysis.run.document",
+    "Options": "analysis.run.options",
+    "Selection": "analysis.run.options",
+    "tools_for": "analysis.run.options",
+    "outputs_write": "analysis.run.outputs",
+    "run_manifest": "analysis.run.outputs",
+    "CORPUS_COLUMNS": "analysis.run.results",
+    "REPORT_COLUMNS": "analysis.run.results",
+    "CorpusResult": "analysis.run.results",
+    "DocResult": "analysis.run.results",
+}
+
+__all__ = list(_PUBLIC)
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'analysis.run' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
