@@ -26,7 +26,7 @@ __all__ = ["speaker_from_text", "title_lines_from_text", "report_year_from_text"
 _SPACES = "[ \\t\\u00a0\\u3000]"
 _ROLE = (
     r"(?:代理)?(?:市长|副市长|代市长|县长|代县长|副县长|区长|代区长|州长|盟长|旗长|镇长|乡长|"
-    r"书记|副书记|主任|局长|行署专员|专员|主席)"
+    r"书记|副书记|主任|局长|行署专员|专员|主席|总理)"
 )
 # The body before the role: 市人民政府, 县委, XX县人民政府 … (up to 14 characters).
 _SPEAKER = re.compile(

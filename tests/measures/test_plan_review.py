@@ -128,3 +128,12 @@ def test_looking_back_inside_the_plan_stays_plan() -> None:
     text = "2023年工作回顾\n新建学校3所。\n2024年工作安排\n新建学校5所。\n过去一年，我们持续推进职能转变。\n新建学校6所。"
     labels = _labels(text)
     assert labels["过去一年，我们持续推进职能转变。"] == "review" and labels["新建学校6所。"] == "plan"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["截至9月底，全县新签约项目38个。", "固定资产投资环比增长3.2%。", "完成年度目标任务的78%。", "规上工业增加值较上年增长6%。"],
+)
+def test_more_statistics_in_speeches(sentence: str) -> None:
+    text = f"同志们：\n今天召开会议，部署下半年工作。\n{sentence}"
+    assert _labels(text)[sentence] == "review"
