@@ -89,6 +89,8 @@ _PAST = re.compile(
     r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|排名第|居全省"
 )
+# Progress reports, whatever else the sentence says: 截至9月底…, 完成年度目标任务的78%.
+_PROGRESS = re.compile(r"截至|截止[到目]|完成(?:年度|全年)[^，。；]{0,6}的\d")
 _WEAK_PAST = frozenset({"比上年", "比去年"})
 _STRONG_FUTURE = re.compile(r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
@@ -178,7 +180,7 @@ def _cue_label(sentence: str, review_year: str, part: str) -> str:
     In a plan part the weak past cues (``比上年``, ``比去年``: a target is often
     stated against last year) do not make a sentence review.
     """
-    if _ESTIMATE.search(sentence):
+    if _ESTIMATE.search(sentence) or _PROGRESS.search(sentence):
         return REVIEW
     if part == PLAN:
         past = any(m.group() not in _WEAK_PAST for m in _PAST.finditer(sentence))
