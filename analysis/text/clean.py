@@ -434,6 +434,20 @@ def _join_broken_lines(text: str, changes: list[tuple[str, str]]) -> str:
     return "\n".join(paragraphs)
 
 
+def _drop_repeated_title(text: str, changes: list[tuple[str, str]]) -> str:
+    """A title repeated on the next non-empty line (a site's heading, then the document's) is kept once."""
+    lines = text.lstrip("\n").split("\n")
+    rest = [i for i, line in enumerate(lines) if line.strip()]
+    if len(rest) < 2:
+        return text
+    first, second = lines[rest[0]].strip(_HSPACE_CHARS), lines[rest[1]].strip(_HSPACE_CHARS)
+    if first and first == second and len(first) <= 80 and first[-1] not in SENTENCE_END:
+        changes.append(("repeated title", first))
+        del lines[rest[1]]
+        return "\n".join(lines)
+    return text
+
+
 def _take_headline(text: str) -> tuple[str, str]:
     """Take a headline off the first line when it stands apart as one.
 
@@ -470,6 +484,7 @@ def clean_text(raw: str, *, take_headline: bool = True) -> CleanedText:
     if take_headline:
         headline, text = _take_headline(text)
         headline = remove_pinyin(_SPACE_RUN.sub(" ", headline).strip())
+    text = _drop_repeated_title(text, changes)
     text = _remove_page_markers(text, changes, site=site)
     text = _remove_pinyin(text, changes)
     text, folded = _fold_width_counted(text)

@@ -218,3 +218,8 @@ def test_chengde_hard_wrap(local_corpus) -> None:
     assert text.count("习近平新时代中国特色社会主义思想") == 5
     assert "\n二、2024年目标任务和主要工作\n" in text
     assert "— " not in text
+
+
+def test_repeated_title_kept_once() -> None:
+    raw = "县长在全县招商引资工作大会上的讲话\n上传人：ha****88　文档编号：2316657　格式：DOC　页数：9\n返回下载 相关举报\n县长在全县招商引资工作大会上的讲话\n同志们：今天开会。"
+    assert clean_text(raw).text == "县长在全县招商引资工作大会上的讲话\n同志们：今天开会。"
