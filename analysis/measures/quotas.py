@@ -88,6 +88,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _WITHIN,
     parse_number,
 )
+from analysis.measures.quota_forms import quota_forms_find
 from analysis.measures.plan_review import PLAN, REVIEW, sentences_plan_or_review
 from analysis.text.outline import outline_sentences
 
@@ -352,6 +353,14 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
                 redacted=redacted,
                 subject=_subject(text, clause_start, span_start, span_end, clause_end),
             )
+        )
+    for form in quota_forms_find(text):
+        clause_start, clause_end = _clause_start(reversed_text, form.start), _clause_end(text, form.end)
+        if not _is_future(text, sentence_of(form.start), (clause_start, clause_end), label_of(form.start)):
+            continue
+        mentions.append(
+            _Mention("quota", form.start, form.end, form.value, math.nan, form.unit, form.comparator, form.period, "",
+                     False, _subject(text, clause_start, form.start, form.end, clause_end))
         )
     for match in _deadlines(text):
         clause_start, clause_end = _clause_start(reversed_text, match.start()), _clause_end(text, match.end())

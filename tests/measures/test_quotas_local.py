@@ -129,3 +129,23 @@ def test_month_end_governing_completion_is_a_deadline(sentence: str, deadline: s
 def test_dates_that_are_no_deadline(sentence: str) -> None:
     df = quotas_extract(PLAN + sentence)
     assert (df["kind"] == "deadline").sum() == 0
+
+
+@pytest.mark.parametrize(
+    "sentence, anchor, value, unit, comparator, period",
+    [
+        ("钒钛产业营业收入达到千亿级。", "达到千亿级", 1e11, "", "ge", ""),
+        ("确保酒业营业收入保持两位数以上增长。", "保持两位数以上增长", 10, "%", "ge", ""),
+        ("招商引资工作实行“一月一调度、一季一排名”。", "一月一调度", 1, "", "eq", "每月"),
+        ("力争农产品加工业产值与农业总产值之比达到2.2∶1。", "达到2.2∶1", 2.2, "ratio", "eq", ""),
+    ],
+)
+def test_special_forms(sentence: str, anchor: str, value: float, unit: str, comparator: str, period: str) -> None:
+    df = quotas_extract(PLAN + sentence)
+    row = df[df["text"] == anchor].iloc[0]
+    assert (row["value"], row["unit"], row["comparator"], row["period"]) == (value, unit, comparator, period)
+
+
+@pytest.mark.parametrize("sentence", ["打造千亿级优质酱酒产业集群。", "举办一年一度的农民丰收节。"])
+def test_special_forms_that_describe_a_thing(sentence: str) -> None:
+    assert quotas_extract(PLAN + sentence).empty
