@@ -175,7 +175,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     return low, high, unit, False
 
 
-def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], label: str) -> bool:
+def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], label: str, bounded: bool = True) -> bool:
     """Whether a quantity states a requirement: its sentence's plan/review label, then its clause's cues."""
     clause_text = text[clause[0]:clause[1]]
     sentence_text = text[sentence[0]:sentence[1]]
@@ -189,7 +189,9 @@ def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], la
         return True
     if _PAST_SENTENCE.search(sentence_text) or "已" in sentence_text:
         return False
-    return True
+    # An undecided sentence: a bare level (增长8.5%) with no bound, period or future cue
+    # anywhere in the sentence reads as a statistic in a speech without headings.
+    return bounded or bool(_FUTURE.search(sentence_text))
 
 
 def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end: int) -> str:
@@ -336,7 +338,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
         if period_match is None and chinese and not (comparator or level is not None) and unit != "%":
             continue
-        if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start)):
+        if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start), bool(comparator or period)):
             continue
         span_end = post.end() if post else end
         mentions.append(

@@ -149,3 +149,8 @@ def test_special_forms(sentence: str, anchor: str, value: float, unit: str, comp
 @pytest.mark.parametrize("sentence", ["打造千亿级优质酱酒产业集群。", "举办一年一度的农民丰收节。"])
 def test_special_forms_that_describe_a_thing(sentence: str) -> None:
     assert quotas_extract(PLAN + sentence).empty
+
+
+def test_undecided_sentence_needs_a_bound_or_a_future_cue() -> None:
+    text = "同志们：\n全县地区生产总值增长8.5%，达到186亿元。\n全县新签约项目不少于60个。"
+    assert list(quotas_extract(text)["text"]) == ["不少于60个"]
