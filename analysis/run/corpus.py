@@ -163,7 +163,7 @@ def corpus_run(
             corpus[column] = corpus[column].astype("Int64")
         # Plain-text copies count as earlier than converted formats: of a report
         # given as .txt and .docx, the .docx is flagged duplicate_of the .txt.
-        hashes.sort(key=lambda item: (duplicate_rank(paths[item[0]]), paths[item[0]]))
+        hashes.sort(key=lambda item: duplicate_rank(paths[item[0]]))  # stable: input order within a format
         duplicates = duplicates_flag(hashes)
         corpus["duplicate_of"] = [duplicates.get(d, "") for d in corpus["doc_id"]]
         dates = dict(zip(corpus["doc_id"], corpus["date"]))
