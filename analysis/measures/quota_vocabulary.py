@@ -155,6 +155,8 @@ _FUTURE = re.compile(r"要|必须|确保|力争|目标|预期|不得|计划|拟|
 _PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
 # Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…).
 _PAST_CLAUSE_STRONG = re.compile(r"(?<![由比较于])去年|过去|今年以来|以来|同比|同期|现有|共发生")
+# In a plan sentence 同比 states a target against last year (地区生产总值同比增长8%左右, 三亚).
+_PAST_CLAUSE_STRONG_IN_PLAN = re.compile(r"(?<![由比较于])去年|过去|今年以来|以来|同期|现有|共发生")
 # A count of items already there or already named: 尚未完成转化的4个村, 还有8处, 全镇现有…16个, 全镇12个重点林区.
 _REFERENTIAL_BEFORE = re.compile(
     r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该"

@@ -57,6 +57,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _OLD_LEVEL,
     _PAST_CLAUSE,
     _PAST_CLAUSE_STRONG,
+    _PAST_CLAUSE_STRONG_IN_PLAN,
     _PAST_SENTENCE,
     _PERCENT_POINT_TARGET,
     _PERIOD_NAME,
@@ -179,7 +180,8 @@ def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], la
     """Whether a quantity states a requirement: its sentence's plan/review label, then its clause's cues."""
     clause_text = text[clause[0]:clause[1]]
     sentence_text = text[sentence[0]:sentence[1]]
-    if _ESTIMATE.search(clause_text) or _PAST_CLAUSE_STRONG.search(clause_text):
+    strong = _PAST_CLAUSE_STRONG_IN_PLAN if label == PLAN else _PAST_CLAUSE_STRONG
+    if _ESTIMATE.search(clause_text) or strong.search(clause_text):
         return False
     if label == REVIEW:
         return False

@@ -154,3 +154,8 @@ def test_special_forms_that_describe_a_thing(sentence: str) -> None:
 def test_undecided_sentence_needs_a_bound_or_a_future_cue() -> None:
     text = "同志们：\n全县地区生产总值增长8.5%，达到186亿元。\n全县新签约项目不少于60个。"
     assert list(quotas_extract(text)["text"]) == ["不少于60个"]
+
+
+def test_year_on_year_targets_in_the_plan() -> None:
+    text = PLAN + "今年我市发展的主要预期目标是：地区生产总值同比增长8%左右；\n地方一般公共预算收入同比增长8%左右；"
+    assert list(quotas_extract(text)["text"]) == ["增长8%左右", "增长8%左右"]
