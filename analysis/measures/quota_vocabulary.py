@@ -79,7 +79,7 @@ _MEASURE_WORDS = [
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
     "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时",
-    "美元", "元", "天", "人", "斤", "公斤", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰",
+    "美元", "元", "天", "人", "斤", "公斤", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
 ]
 _UNIT_RE = "|".join(sorted(set(_UNITS), key=len, reverse=True))
 # Counts: without a bound, a level verb or a period they are quotas only in a plan sentence (新增“四上”企业200家).
