@@ -78,7 +78,7 @@ _MEASURE_WORDS = [
     "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "辆", "艘", "栋", "间",
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
-    "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时",
+    "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时",
     "美元", "元", "天", "人", "斤", "公斤", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
 ]
 _UNIT_RE = "|".join(sorted(set(_UNITS), key=len, reverse=True))
@@ -125,7 +125,10 @@ _PROJECT_SIZE = re.compile(r"投资$")
 # A rank (前1%, 前20、30、50名, 全国前10), not 提前2小时 or 之前.
 _RANK_BEFORE = re.compile(r"(?<![提之以此])前(?:\d+、)*$")
 _DATE_AFTER = re.compile(r"(?:[年月日号时]|周年|届|季度|世纪|版|大(?![于])|次会议|中全会)")
-_DIGIT_OR_PERCENT = re.compile(r"[\d%]")
+# Another number between a bound and the quantity takes the bound (产值超百亿企业1户: 超 is 百亿's)...
+_DIGIT_OR_PERCENT = re.compile(r"[\d%]|[十百千万]亿|百万|千万")
+# ...unless the numbers form a list the bound governs (至少联系2个村、10户科技示范户).
+_BOUND_LIST = re.compile(r"(?:[^\d，。；]*\d[\d.]*[^\d、和，。；]{0,8}[、和])+[^\d，。；]*")
 _TO_LEVEL = re.compile(r"[到至为]")
 _MORE = re.compile("[多余]")
 _SCALE_WORD = re.compile("[万亿]")

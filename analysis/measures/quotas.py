@@ -45,6 +45,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _DEADLINE_REACH,
     _DEADLINE_SUFFIX,
     _DEADLINE_YEAR,
+    _BOUND_LIST,
     _DIGIT_OR_PERCENT,
     _ESTIMATE,
     _FUTURE,
@@ -309,7 +310,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         comparator, span_start = "", start
         pre = None
         for bound in _PRE_BOUND_RE.finditer(before):
-            if len(before) - bound.end() <= 16 and not _DIGIT_OR_PERCENT.search(before, bound.end()):
+            between = before[bound.end():]
+            if len(between) <= 16 and (not _DIGIT_OR_PERCENT.search(between) or _BOUND_LIST.fullmatch(between)):
                 pre = bound
         level = _LEVEL_VERBS.search(before)
         if match.group("n2") or match.group("p2"):
