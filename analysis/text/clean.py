@@ -68,9 +68,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\
 _PAGE_MARKER = re.compile(r"^(\d{1,3})、", re.M)
 # A page marker inside a line, between two Chinese characters (我再2、强调); not
 # after 第 (第1、2批) and not before a digit (3、4月份).
-_INLINE_PAGE_MARKER = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?<!第)\d{1,3}、(?=[\u4e00-\u9fff])"
-)
+_INLINE_PAGE_MARKER = re.compile(r"\d{1,3}、(?=[\u4e00-\u9fff])")  # the character before is checked in code
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})
@@ -88,15 +86,17 @@ _HSPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009"
 # A gloss carries a tone mark, which keeps (a) and (GDP) out.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[（(][ \t]*(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[ \t]*[)）]"
+    # Opening with the bracket (the look-behind after it) lets ``re`` skip ahead to the next bracket.
+    rf"[（(](?<=[\u4e00-\u9fff][（(])[ \t]*(?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[ \t]*[)）]"
 )
 # Letter-spaced single digits, each standing alone: three or more (1 9 9 3 年),
 # or two with the spacing going on after them (增长1 1 ％).  Two digits with
 # nothing spaced after them are two numbers (1 4月) and keep their space.
 _SPACED_TOKEN = r"(?:\.?\d(?![\d.])|\.(?=[ \t\u00a0\u3000]))"
 _SPACED_DIGITS = re.compile(
-    rf"(?<![\d.])\d(?:[ \t\u00a0\u3000]+{_SPACED_TOKEN}){{2,}}"
-    rf"|(?<![\d.])\d(?:[ \t\u00a0\u3000]+{_SPACED_TOKEN})+(?=[ \t\u00a0\u3000])"
+    # Opening with \d (the look-behind after it) is quicker than a look-around first.
+    rf"\d(?<![\d.]\d)(?:[ \t\u00a0\u3000]+{_SPACED_TOKEN}){{2,}}"
+    rf"|\d(?<![\d.]\d)(?:[ \t\u00a0\u3000]+{_SPACED_TOKEN})+(?=[ \t\u00a0\u3000])"
 )
 _HSPACE = f"[{_HSPACE_CHARS}]"
 _SPACE_RUN = re.compile(f"{_HSPACE}{_HSPACE}*")
@@ -268,6 +268,9 @@ def _remove_page_markers(text: str, changes: list[tuple[str, str]], *, site: boo
     if site:
         # Inside a line, a marker sits between two characters of a word (我再2、强调).
         def inline(match: re.Match[str]) -> str:
+            before = text[match.start() - 1] if match.start() else ""
+            if not ("\u4e00" <= before <= "\u9fff") or before == "第":
+                return match.group()  # a list (：1、), a longer number, 第1、2批
             changes.append(("page marker", match.group()))
             return ""
 
