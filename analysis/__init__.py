@@ -37,19 +37,25 @@ _PUBLIC = {
     "quotas_extract": "analysis.measures.quotas", "formulations_find": "analysis.measures.formulations",
     "sentences_plan_or_review": "analysis.measures.plan_review",
     "duplicates_flag": "analysis.measures.near_duplicates",
+    "reuse_find": "analysis.measures.reuse", "texts_read": "analysis.measures.reuse", "CorpusText": "analysis.measures.reuse",
+    "ReuseParams": "analysis.measures.reuse", "diffusion_first_use": "analysis.measures.diffusion",
     "textstat_collocations": "analysis.measures.collocations", "new_terms_find": "analysis.measures.new_terms",
     "new_terms_timeline": "analysis.measures.new_terms", "terms_cooccurrence": "analysis.measures.cooccurrence",
     "topics_fit": "analysis.measures.topics", "topics_trend": "analysis.trends.topics",
     "discover_build": "analysis.report.discovery", "discover_write": "analysis.report.discovery",
     # run
     "Options": "analysis.run", "Selection": "analysis.run", "CorpusResult": "analysis.run", "corpus_run": "analysis.run",
-    "outputs_write": "analysis.run",
+    "outputs_write": "analysis.run", "outputs_staged": "analysis.run", "csv_write": "analysis.run",
+    "excel_safe": "analysis.run", "excel_safe_frame": "analysis.run",
     # trends
     "terms_trend": "analysis.trends", "themes_trend": "analysis.trends", "quotas_trend": "analysis.trends",
     "terms_change": "analysis.trends", "themes_change": "analysis.trends", "quotas_change": "analysis.trends",
     "period_choose": "analysis.trends", "periods_assign": "analysis.trends",
     # report
-    "brief_build": "analysis.report", "brief_write": "analysis.report",
+    "brief_build": "analysis.report", "brief_write": "analysis.report", "corpus_title": "analysis.report",
+    "reuse_write": "analysis.report.reuse", "diffusion_write": "analysis.report.reuse",
+    # charts
+    "ChartUnavailable": "analysis.charts", "cloud_weights": "analysis.charts",
 }
 
 __all__ = ["__version__", *_PUBLIC]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-COUNTY = REPO / "data" / "raw" / "county-party-secretary_monthly-meeting_august.txt"
+COUNTY = REPO / "data" / "raw" / "county" / "county-party-secretary_monthly-meeting_august.txt"
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -150,7 +150,7 @@ def test_run_default_corpus_from_repo_root(tmp_path: Path) -> None:
         [sys.executable, "-m", "analysis", "run", "--out", str(tmp_path)], capture_output=True, text=True, cwd=REPO, timeout=300
     )
     assert process.returncode == 0, process.stderr
-    assert "1 files: 1 ok" in process.stdout
+    assert "40 ok" in process.stdout  # the county speech and the 39 monthly meetings
 
 
 def test_count_kwic_quotas_take_folders(capsys, tmp_path: Path) -> None:
@@ -192,3 +192,88 @@ def test_a_speech_the_analysis_trips_on_is_reported_not_fatal(tmp_path: Path, mo
     assert report.loc["good.txt", "status"] == "ok"
     assert report.loc["odd.txt", "status"] == "error"
     assert "analysis failed (ZeroDivisionError" in report.loc["odd.txt", "reason"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--since", "2024-13"], "no month 13"),
+        (["--since", "2024-00"], "no month 00"),
+        (["--since", "2024-02-30"], "no day 30"),
+        (["--until", "2023-02-29"], "no day 29"),
+        (["--since", "2025", "--until", "2024-06"], "later than --until"),
+        (["--p", "0"], "--p must be"),
+    ],
+)
+def test_bad_dates_are_usage_errors_before_any_work(args: list[str], message: str, capsys, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, _, err = run_cli(["brief", str(REPO / "data" / "raw" / "county"), "--out", str(out), *args], capsys)
+    assert code == 2 and message in err
+    assert not out.exists()  # rejected before the run
+
+
+def test_a_date_on_the_calendar_is_accepted(capsys, tmp_path: Path) -> None:
+    code, _, err = run_cli(["run", str(REPO / "data" / "raw" / "politburo-monthly"), "--out", str(tmp_path), "--since", "2024-02-29", "--until", "2024-06", "--quiet"], capsys)
+    assert code == 0, err
+    corpus = pd.read_csv(tmp_path / "corpus.csv", encoding="utf-8-sig")
+    assert corpus["date"].min() >= "2024-02-29" and corpus["date"].max() <= "2024-06-30" and len(corpus) == 5
+
+
+@pytest.mark.parametrize(
+    "args, listed",
+    [
+        (["--meeting-type", "politburo_meeting"], "meeting types in the corpus: politburo-meeting (39)"),
+        (["--speaker", "李强"], "speakers in the corpus: 中共中央政治局（习近平主持） (39)"),
+        (["--since", "2030"], "dates in the corpus: 2022-10-25 … 2026-07-30"),
+    ],
+)
+@pytest.mark.parametrize("command", ["run", "brief"])
+def test_a_selection_matching_nothing_lists_what_exists(command: str, args: list[str], listed: str, capsys, tmp_path: Path) -> None:
+    code, _, err = run_cli([command, str(REPO / "data" / "raw" / "politburo-monthly"), "--out", str(tmp_path / "o"), "--quiet", *args], capsys)
+    assert code == 1
+    assert "no speech matches the selection (39 of 41 files filtered out)" in err and listed in err, err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_summary_counts_filtered_out_apart(capsys, tmp_path: Path) -> None:
+    code, out, _ = run_cli(["run", str(REPO / "data" / "raw"), "--out", str(tmp_path), "--meeting-type", "politburo-meeting"], capsys)
+    assert code == 0
+    assert "39 ok, 1 filtered out, 2 skipped, 0 errors" in out
+    assert "excluded by" not in out  # filtered files are counted, not listed one by one
+
+
+def test_every_argument_and_command_has_a_description() -> None:
+    import argparse
+
+    from analysis.cli import _parser
+
+    def walk(parser: argparse.ArgumentParser, name: str):  # type: ignore[no-untyped-def]
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub_name, sub in action.choices.items():
+                    assert sub.description, f"{name} {sub_name}: no description"
+                    yield from walk(sub, f"{name} {sub_name}")
+            elif not isinstance(action, argparse._HelpAction):
+                yield name, action
+
+    missing = [f"{name}: {action.dest}" for name, action in walk(_parser(), "analysis") if not action.help]
+    assert missing == []
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    help_text = commands.choices["run"].format_help()
+    assert "(default reports)" in help_text and "metadata table" in help_text and "print nothing but errors" in help_text
+
+
+def test_quotas_csv_has_dates_and_titles(county_run: Path) -> None:
+    quotas = pd.read_csv(county_run / "quotas.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert list(quotas.columns[:5]) == ["doc_id", "date", "year", "month", "title"]
+    assert set(quotas["month"]) == {8} and set(quotas["title"]) == {"县委书记在全县月度工作推进会上的讲话"}
+
+
+def test_brief_counts_a_term_outside_the_lexicon_as_a_phrase(capsys, tmp_path: Path) -> None:
+    code, out, err = run_cli(["brief", str(REPO / "data" / "raw" / "politburo-monthly"), "--out", str(tmp_path), "--terms", "防汛抗旱,经济工作会议"], capsys)
+    assert code == 0, err
+    assert "counted as phrases (not in the lexicon): 经济工作会议" in out
+    assert f"open: {tmp_path / 'briefing.html'}" in out
+    trend = pd.read_csv(tmp_path / "trends" / "terms_month.csv", encoding="utf-8-sig", keep_default_na=False)
+    phrase = trend[trend["term"] == "经济工作会议"]
+    assert len(phrase) and set(phrase["theme"]) == {"phrase"} and phrase["count"].replace("", 0).astype(float).sum() > 0

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.charts.style import _t, _styled, _figure, _theme_name, _shorten, _period_ticks, note_plot, PALETTE, CATEGORICAL, OTHER_COLOUR, NEEDS_MEETINGS
+from analysis.charts.style import _t, _styled, _figure, _theme_name, _shorten, _period_ticks, ChartUnavailable, PALETTE, CATEGORICAL, OTHER_COLOUR, NEEDS_MEETINGS
 
 if TYPE_CHECKING:
     from analysis.lexicon import Lexicon
@@ -28,7 +28,7 @@ def corpus_overview_plot(
 ) -> Figure:
     """Speeches per period (bars) and their summed length (line); gaps stay empty.
 
-    With fewer than two dated periods the chart is replaced by the plain note.
+    Raises :class:`ChartUnavailable` with fewer than two dated periods.
     """
     from analysis.trends import period_choose, periods_assign
 
@@ -37,7 +37,7 @@ def corpus_overview_plot(
     title = title or text["corpus_title"].format(period=text["period"][period])
     placement = periods_assign(corpus, period=period, include_duplicates=include_duplicates)
     if len(placement.periods_with_meetings) < 2:
-        return note_plot(NEEDS_MEETINGS["en" if lang == "en" else "zh"], title=title, lang=lang, font=font, source=source)
+        raise ChartUnavailable(NEEDS_MEETINGS["en" if lang == "en" else "zh"])
     grouped = placement.docs.groupby("period").agg(n_docs=("doc_id", "size"), n_chars=("n_chars", "sum"))
     grouped = grouped.reindex(placement.periods)
     with _styled(font):
@@ -78,15 +78,18 @@ def outline_plot(
 
     Leading theme = the theme with most lexicon matches in the section (ties:
     the first in ``section_themes`` order).  With more than ``max_sections``
-    sections, subsections are merged into their top-level section.
+    sections, subsections are merged into their top-level section.  Raises
+    :class:`ChartUnavailable` for a text without headings (a news readout).
     """
     text = _t(lang)
     title = title or text["outline_title"].format(doc=label or doc_id)
     sents = sentences[sentences["doc_id"] == doc_id]
     if sents.empty:
-        return note_plot(text["no_terms"], title=title, lang=lang, font=font, source=source)
+        raise ChartUnavailable(text["no_terms"])
     themes = section_themes[section_themes["doc_id"] == doc_id]
     spans = sents.groupby("section", sort=False).agg(start=("start", "min"), end=("end", "max"), heading=("heading", "first"))
+    if not any(str(h or "").strip() for h in spans["heading"]):
+        raise ChartUnavailable(text["no_headings"])  # one bar for the whole text says nothing
     if len(spans) > max_sections:
         top = sents.assign(section=sents["section"].astype(str).str.split(".").str[0])
         headings = dict(zip(sents["section"].astype(str), sents["heading"]))

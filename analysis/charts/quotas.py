@@ -10,7 +10,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.charts.style import _t, _styled, _figure, _shorten, _period_ticks, _needs_meetings, PALETTE, NEEDS_MEETINGS
+from analysis.charts.style import (
+    _t, _styled, _figure, _shorten, _period_ticks, _needs_meetings, _mark_gaps, _mark_partial, _partial_note, _partial_handle,
+    ChartUnavailable, PALETTE, NEEDS_MEETINGS, SOURCE_COLOUR,
+)
 
 if TYPE_CHECKING:
     from analysis.trends import Trend
@@ -41,59 +44,79 @@ def quotas_timeline_plot(
 
     ``newest`` is a :func:`analysis.trends.quotas_change` table (or any
     quota table with ``text`` and ``subject``); up to ``n`` of its rows are
-    listed, changed and new ones first.  With fewer than two periods the
-    bars are replaced by the plain note; the table is still shown.
+    listed, changed and new ones first.  The bars tell "no meeting" (a
+    shaded band, in the legend) from "a meeting without any quota" (a
+    hollow marker on the zero line, in the legend); a partial last period
+    is outlined.  With fewer than two periods with a meeting there are no
+    bars: the figure is the table alone, titled as the speech's quotas.
+    Raises :class:`ChartUnavailable` when there is neither.
     """
     text = _t(lang)
-    title = title or text["quota_title"].format(period=text["period"][trend.period])
+    has_bars = not _needs_meetings(trend)
     rows = pd.DataFrame() if newest is None else newest
     if len(rows) and "status" in rows.columns:
         order = {"changed": 0, "new": 1, "same": 2}
         rows = rows.assign(_o=rows["status"].map(order).fillna(3)).sort_values("_o", kind="stable").drop(columns="_o")
     n_rows = len(rows)
     rows = rows.head(n)
-    has_bars = not _needs_meetings(trend)
-    no_quotas = has_bars and float(np.nansum(trend.table["count"].to_numpy(dtype=float))) == 0 and not len(rows)
+    if not has_bars and not len(rows):
+        raise ChartUnavailable(NEEDS_MEETINGS["en" if lang == "en" else "zh"] if len(trend.periods_with_meetings) else text["no_quotas"])
+    if has_bars:
+        title = title or text["quota_title"].format(period=text["period"][trend.period])
+    else:
+        title = title or text["quota_speech"]
     with _styled(font):
-        height = (4.6 if has_bars and not no_quotas else 1.6) + (0.5 + 0.36 * len(rows) if len(rows) else 0)
-        fig = _figure((11, max(3.2, height)), source=source)
-        if len(rows):
-            grid = fig.add_gridspec(2, 1, height_ratios=[4.0 if has_bars else 1.2, 0.6 + 0.4 * len(rows)])
+        height = 4.6 + (0.5 + 0.36 * len(rows) if len(rows) else 0) if has_bars else 0.9 + 0.3 * len(rows)
+        fig = _figure((11, max(2.4, height)), source=source)
+        if has_bars and len(rows):
+            grid = fig.add_gridspec(2, 1, height_ratios=[4.0, 0.6 + 0.4 * len(rows)])
             ax, table_ax = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
-        else:
+        elif has_bars:
             ax, table_ax = fig.add_subplot(), None
-        if has_bars and not no_quotas:
+        else:
+            ax, table_ax = None, fig.add_subplot()
+        if ax is not None:
             periods = trend.periods
             position = {p: i for i, p in enumerate(periods)}
+            present = trend.table.groupby("period", sort=False)["n_docs"].first().reindex(periods).fillna(0).to_numpy() > 0
+            _mark_gaps(ax, present, label=text["no_meeting"])
             bottom = np.zeros(len(periods))
             for k, kind in enumerate(("quota", "deadline")):
                 part = trend.table[trend.table["kind"] == kind]
                 values = np.zeros(len(periods))
                 values[part["period"].map(position).to_numpy()] = np.nan_to_num(part["count"].to_numpy(dtype=float))
-                ax.bar(np.arange(len(periods)), values, bottom=bottom, width=0.8, color=PALETTE[k], label=text["quota_kinds"][kind])
+                ax.bar(np.arange(len(periods)), values, bottom=bottom, width=0.8, color=PALETTE[k], label=text["quota_kinds"][kind], zorder=2)
                 bottom += values
+            zero = np.flatnonzero(present & (bottom == 0))
+            if len(zero):
+                marks = ax.plot(zero, np.zeros(len(zero)), linestyle="none", marker="o", markersize=6, markerfacecolor="white",
+                                markeredgecolor=SOURCE_COLOUR, clip_on=False, zorder=4, label=text["zero_quota"])
+                marks[0].set_gid("zero_quota")
+            ax.set_ylim(bottom=0, top=max(1.0, float(bottom.max()) * 1.12))
+            ax.yaxis.get_major_locator().set_params(integer=True)
+            _mark_partial(ax, trend, lang=lang)
             ax.set_ylabel(text["quota_axis"])
             _period_ticks(ax, periods, trend.period, max_ticks=14)
             if trend.period != "year" or len(periods) > 14:
                 for label in ax.get_xticklabels():
                     label.set_rotation(45)
                     label.set_ha("right")
-            ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, borderaxespad=0.2)
-        else:
-            ax.set_axis_off()
-            message = text["no_quotas"] if no_quotas else NEEDS_MEETINGS["en" if lang == "en" else "zh"]
-            ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=15, color="#444444", transform=ax.transAxes)
-        ax.set_title(title)
+            handles, labels = ax.get_legend_handles_labels()
+            partial = _partial_handle(trend, lang)
+            if partial is not None:
+                handles, labels = [*handles, partial], [*labels, partial.get_label()]
+            fig.legend(handles, labels, loc="outside upper right", ncols=len(handles), fontsize=11)
+            ax.set_title(title, loc="left")
         if table_ax is not None:
             latest = str(newest.attrs.get("latest", "")) if newest is not None else ""
-            _quota_table(table_ax, rows, lang=lang, latest=latest, total=n_rows)
+            _quota_table(table_ax, rows, lang=lang, latest=latest, total=n_rows, heading=None if ax is not None else title)
     return fig
 
 
-def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str, total: int) -> None:  # type: ignore[no-untyped-def]
+def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str, total: int, heading: str | None = None) -> None:  # type: ignore[no-untyped-def]
     text = _t(lang)
     ax.set_axis_off()
-    heading = text["quota_table"].format(latest=latest) if latest else text["quota_speech"]
+    heading = heading or (text["quota_table"].format(latest=latest) if latest else text["quota_speech"])
     if total > len(rows):
         heading += f"（前 {len(rows)} 条，共 {total} 条）" if lang != "en" else f" (first {len(rows)} of {total})"
     ax.set_title(heading, fontsize=13)

@@ -12,9 +12,17 @@ fallback for symbols, so a saved figure never depends on the system fonts.
 the lexicon); terms stay Chinese.  ``source`` is printed small at the
 bottom left (corpus, date range, measure).
 
-Charts that need several meetings (trend lines, theme shares, heatmap,
-keyness, the quota timeline's bars) return a figure with a plain note when
-there are fewer than two periods with a meeting, instead of raising.
+A chart that cannot be drawn is not drawn: charts that need several
+meetings (trend lines, theme shares, heatmap, keyness) raise
+:class:`ChartUnavailable` with the reason (``需要至少两次有日期的会议``) when
+there are fewer than two periods with a meeting, as do an outline of a text
+without headings and a keyness chart without a significant term.  The
+briefing lists such charts with their reason (``未绘制：…``) instead of
+showing a placeholder image.
+
+Time charts mark what is missing: periods without a meeting are a shaded
+band (with a legend entry), never a zero, and a partial last period (a
+quarter holding only July) is labelled as such.
 """
 
 from __future__ import annotations
@@ -33,7 +41,7 @@ if TYPE_CHECKING:
     from analysis.lexicon import Lexicon
     from analysis.trends import Trend
 
-__all__ = ["STYLE", "PALETTE", "CATEGORICAL", "chart_style", "note_plot", "NEEDS_MEETINGS"]
+__all__ = ["STYLE", "PALETTE", "CATEGORICAL", "chart_style", "note_plot", "NEEDS_MEETINGS", "ChartUnavailable", "NOT_DRAWN"]
 
 STYLE = Path(__file__).resolve().parent.parent / "data" / "briefing.mplstyle"
 #: Okabe–Ito colours, in the order charts use them.
@@ -45,11 +53,21 @@ OTHER_COLOUR = "#BBBBBB"
 GAP_COLOUR = "#EEEEEE"
 SOURCE_COLOUR = "#666666"
 
-#: The note shown instead of a chart that needs several meetings.
+#: The reason given for a chart that needs several meetings.
 NEEDS_MEETINGS = {
-    "zh": "需要至少两次有日期的会议才能显示趋势",
+    "zh": "需要至少两次有日期的会议",
     "en": "needs at least two dated meetings",
 }
+#: How a briefing lists a chart it did not draw: ``NOT_DRAWN[lang].format(reason=…)``.
+NOT_DRAWN = {"zh": "未绘制：{reason}", "en": "not drawn: {reason}"}
+
+
+class ChartUnavailable(ValueError):
+    """A chart that cannot be drawn from this data; ``reason`` says why in one line (in the chart's language)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 _TEXT = {
     "zh": {
@@ -88,6 +106,14 @@ _TEXT = {
         "no_keyness": "两期之间没有足够的词可比较",
         "no_terms": "没有可显示的术语",
         "gap_note": "灰色斜线：该时期无会议",
+        "partial": "{label} 不完整（仅到 {last}）",
+        "partial_short": "不完整",
+        "no_headings": "全文没有小标题",
+        "not_significant": "没有 p < {p:g} 的术语",
+        "significant_only": "只显示 p < {p:g} 的术语（{stat}）；{hidden} 个不显著的未显示",
+        "zero_quota": "有会议、无指标",
+        "theme_of": "{theme}",
+        "phrase_theme": "短语（不在词表中）",
     },
     "en": {
         "period": {"month": "monthly", "quarter": "quarterly", "year": "annual"},
@@ -125,6 +151,14 @@ _TEXT = {
         "no_keyness": "too few words to compare the two periods",
         "no_terms": "no term to show",
         "gap_note": "grey hatched: no meeting in that period",
+        "partial": "{label} is partial (only to {last})",
+        "partial_short": "partial",
+        "no_headings": "the text has no headings",
+        "not_significant": "no term with p < {p:g}",
+        "significant_only": "only terms with p < {p:g} shown ({stat}); {hidden} not significant left out",
+        "zero_quota": "meeting, no quota",
+        "theme_of": "{theme}",
+        "phrase_theme": "phrase (not in lexicon)",
     },
 }
 
@@ -172,6 +206,8 @@ def _default_lexicon() -> "Lexicon":
 def _theme_name(theme: str, lexicon: "Lexicon | None", lang: str) -> str:
     if not theme:
         return _t(lang)["no_matches"]
+    if theme == "phrase":  # a requested term that is not in the lexicon, counted as a phrase
+        return _t(lang)["phrase_theme"]
     return (lexicon or _default_lexicon()).theme_label(theme, lang="en" if lang == "en" else "zh")
 
 
@@ -219,6 +255,68 @@ def _period_ticks(ax, periods: Sequence[str], period: str, *, max_ticks: int = 1
 
 def _needs_meetings(trend: "Trend") -> bool:
     return len(trend.periods_with_meetings) < 2
+
+
+def _require_meetings(trend: "Trend", lang: str) -> None:
+    """Raise :class:`ChartUnavailable` when fewer than two periods have a meeting."""
+    if _needs_meetings(trend):
+        note = trend.note(lang="en" if lang == "en" else "zh")
+        reason = NEEDS_MEETINGS["en" if lang == "en" else "zh"]
+        raise ChartUnavailable(reason + (f"（{note}）" if note and lang != "en" else f" ({note})" if note else ""))
+
+
+def _gap_runs(present: Sequence[bool]) -> list[tuple[int, int]]:
+    """Runs of consecutive periods without a meeting, as (first, last) positions."""
+    runs, start = [], None
+    for i, has in enumerate(list(present) + [True]):
+        if not has and start is None:
+            start = i
+        elif has and start is not None:
+            runs.append((start, i - 1))
+            start = None
+    return runs
+
+
+def _mark_gaps(ax, present: Sequence[bool], *, label: str | None = None) -> list:  # type: ignore[no-untyped-def]
+    """Shade each run of periods without a meeting on a period axis; returns the patches drawn.
+
+    The first patch carries ``label`` (for the legend); every patch has
+    ``gid="gap"`` so that tests and readers of the figure can find them.
+    """
+    patches = []
+    for first, last in _gap_runs(present):
+        patch = ax.axvspan(first - 0.5, last + 0.5, facecolor=GAP_COLOUR, edgecolor="#C8C8C8", hatch="///", linewidth=0, zorder=0,
+                           label=label if label and not patches else None)
+        patch.set_gid("gap")
+        patches.append(patch)
+    return patches
+
+
+def _mark_partial(ax, trend: "Trend", *, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Outline the last period when it is partial (``trend.partial_last``); :func:`_partial_handle` names it in the legend."""
+    last_month = getattr(trend, "partial_last", "")
+    if not last_month or not trend.periods:
+        return
+    i = len(trend.periods) - 1
+    patch = ax.axvspan(i - 0.5, i + 0.5, facecolor="none", edgecolor=SOURCE_COLOUR, linestyle="--", linewidth=1.0, zorder=5)
+    patch.set_gid("partial")
+
+
+def _partial_handle(trend: "Trend", lang: str):  # type: ignore[no-untyped-def]
+    """A legend entry for the partial last period (dashed outline), or None."""
+    from matplotlib.patches import Rectangle
+
+    note = _partial_note(trend, lang)
+    if not note:
+        return None
+    return Rectangle((0, 0), 1, 1, facecolor="none", edgecolor=SOURCE_COLOUR, linestyle="--", linewidth=1.0, label=note)
+
+
+def _partial_note(trend: "Trend", lang: str) -> str:
+    last_month = getattr(trend, "partial_last", "")
+    if not last_month or not trend.periods:
+        return ""
+    return _t(lang)["partial"].format(label=trend.periods[-1], last=last_month)
 
 
 def note_plot(

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.charts.style import _t, _styled, _figure, note_plot, PALETTE
+from analysis.charts.style import _t, _styled, _figure, ChartUnavailable, PALETTE, SOURCE_COLOUR
 
 if TYPE_CHECKING:
     pass
@@ -23,28 +23,37 @@ def keyness_plot(
     target: str,
     reference: str,
     n: int = 10,
+    p: float | None = 0.05,
     lang: str = "zh",
     font: str | Path | None = None,
     source: str = "",
     title: str | None = None,
 ) -> Figure:
-    """Horizontal bars of signed keyness: the ``n`` terms most over-used in ``target`` (up) and most under-used (down)."""
+    """Horizontal bars of signed keyness: the ``n`` terms most over-used in ``target`` (up) and most under-used (down).
+
+    Only terms whose chi-squared ``p`` is below ``p`` are drawn (``p=None``
+    draws all), and the chart says so under its title, with how many were
+    left out.  Raises :class:`ChartUnavailable` when no term is left.
+    """
     text = _t(lang)
     title = title or text["keyness_title"].format(target=target, reference=reference)
     if keyness is None or keyness.empty:
-        return note_plot(text["no_keyness"], title=title, lang=lang, font=font, source=source)
+        raise ChartUnavailable(text["no_keyness"])
     # |chi2| below 0.01: no difference worth a bar (e.g. 1:1 after Yates' correction).
-    more = keyness[keyness["chi2"] >= 0.01].head(n)
-    less = keyness[keyness["chi2"] <= -0.01].sort_values("chi2", kind="stable").head(n)
-    if more.empty and less.empty:
-        return note_plot(text["no_keyness"], title=title, lang=lang, font=font, source=source)
+    differing = keyness[keyness["chi2"].abs() >= 0.01]
+    significant = differing if p is None else differing[differing["p"] < p]
+    if significant.empty:
+        raise ChartUnavailable(text["not_significant"].format(p=p) if p is not None and len(differing) else text["no_keyness"])
+    more = significant[significant["chi2"] > 0].head(n)
+    less = significant[significant["chi2"] < 0].sort_values("chi2", kind="stable").head(n)
     rows = pd.concat([more, less.iloc[::-1]], ignore_index=True)
     with _styled(font):
-        fig = _figure((11, max(4.2, 1.6 + 0.34 * len(rows))), source=source)
+        fig = _figure((11, max(3.0, 1.8 + 0.34 * len(rows))), source=source)
         ax = fig.add_subplot()
-        y = np.arange(len(rows))[::-1]
+        y = np.arange(len(rows))[::-1] + max(0, 4 - len(rows))  # few bars sit at the top, as thin as many
         colours = [PALETTE[0] if v > 0 else PALETTE[3] for v in rows["chi2"]]
         ax.barh(y, rows["chi2"], color=colours, height=0.7)
+        ax.set_ylim(-0.7, max(len(rows), 4) - 0.3)
         ax.set_yticks(y)
         ax.set_yticklabels(
             [f"{t}  ({a}:{b})" for t, a, b in zip(rows["term"], rows["target_count"], rows["reference_count"])], fontsize=11
@@ -53,11 +62,17 @@ def keyness_plot(
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         ax.set_xlabel(text["keyness_axis"])
-        handles = [Patch(color=PALETTE[0], label=text["keyness_more"].format(target=target))]
+        handles = []
+        if len(more):
+            handles.append(Patch(color=PALETTE[0], label=text["keyness_more"].format(target=target)))
         if len(less):
             handles.append(Patch(color=PALETTE[3], label=text["keyness_less"].format(target=target)))
-        fig.legend(handles=handles, loc="outside upper right", ncols=2)
-        ax.set_title(title)
+        ax.legend(handles=handles, loc="best", fontsize=11)
+        fig.suptitle(title, x=0.01, ha="left")
+        if p is not None:
+            note = text["significant_only"].format(p=p, stat="χ²", hidden=len(differing) - len(significant))
+            ax.set_title(note, loc="left", fontsize=11, color=SOURCE_COLOUR)
+    fig.keyness_rows = rows  # type: ignore[attr-defined]
     return fig
 
 
@@ -82,7 +97,7 @@ def dispersion_plot(
     if terms is None:
         terms = list(rows["term"].value_counts().sort_index().sort_values(ascending=False, kind="stable").index[:n])
     if not terms:
-        return note_plot(text["no_terms"], title=title, lang=lang, font=font, source=source)
+        raise ChartUnavailable(text["no_terms"])
     length = n_chars or (int(rows["end"].max()) if len(rows) else 1)
     with _styled(font):
         fig = _figure((11, 1.6 + 0.45 * len(terms)), source=source)

@@ -12,7 +12,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
-from analysis.charts.style import _t, _styled, _figure, _theme_name, _shorten, _period_ticks, _needs_meetings, note_plot, _trend_note, PALETTE, OTHER_COLOUR, GAP_COLOUR, SOURCE_COLOUR
+from analysis.charts.style import (
+    _t, _styled, _figure, _theme_name, _shorten, _period_ticks, _require_meetings, _mark_gaps, _mark_partial, _partial_note, _partial_handle,
+    ChartUnavailable, PALETTE, OTHER_COLOUR, GAP_COLOUR, SOURCE_COLOUR,
+)
 
 if TYPE_CHECKING:
     from analysis.lexicon import Lexicon
@@ -35,21 +38,25 @@ def terms_trend_plot(
     """Small multiples: one panel per term, its ``value`` (``per_10k`` or ``count``) by period.
 
     ``terms`` default to the ``n`` terms with the highest total count.  Lines
-    break at periods without a meeting (NaN), and every period with a
-    meeting has a marker, so an isolated meeting still shows.
+    break at periods without a meeting (NaN), which are shaded grey and
+    named in the legend; every period with a meeting has a marker, so an
+    isolated meeting still shows.  Each panel names its term (left) and
+    the term's theme (right).  A partial last period is outlined and
+    labelled.  Raises :class:`ChartUnavailable` with fewer than two
+    periods with a meeting, or no term to show.
     """
     text = _t(lang)
     title = title or text["terms_title"].format(measure=text[value], period=text["period"][trend.period])
-    if _needs_meetings(trend):
-        return _trend_note(trend, title=title, lang=lang, font=font, source=source)
+    _require_meetings(trend, lang)
     table = trend.table
     if terms is None:
         totals = table.groupby("term", sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
         terms = [t for t in totals.index if totals[t] > 0][:n]
     terms = [t for t in terms if t in set(table["term"])]
     if not terms:
-        return note_plot(text["no_terms"], title=title, lang=lang, font=font, source=source)
+        raise ChartUnavailable(text["no_terms"])
     periods = trend.periods
+    present = table.groupby("period", sort=False)["n_docs"].first().reindex(periods).fillna(0).to_numpy() > 0
     position = {p: i for i, p in enumerate(periods)}
     ncols = ncols or (1 if len(terms) == 1 else 2 if len(terms) <= 4 else 3)
     nrows = math.ceil(len(terms) / ncols)
@@ -62,14 +69,15 @@ def terms_trend_plot(
             x = rows["period"].map(position).to_numpy()
             y = rows[value].to_numpy(dtype=float)
             colour = PALETTE[k % len(PALETTE)]
-            ax.plot(x, y, color=colour, marker="o", markersize=4)
+            _mark_gaps(ax, present, label=text["no_meeting"])
+            ax.plot(x, y, color=colour, marker="o", markersize=4, zorder=3)
             ax.set_ylim(bottom=0, top=max(1.0, float(np.nanmax(y)) * 1.15 if np.isfinite(y).any() else 1.0))
+            _mark_partial(ax, trend, lang=lang)
             theme = rows["theme"].iloc[0] if "theme" in rows.columns and len(rows) else ""
-            room = {1: 50, 2: 26, 3: 16}.get(ncols, 12)
-            label = term + ((f" ({_theme_name(theme, lexicon, lang)})" if lang == "en" else f"（{_theme_name(theme, lexicon, lang)}）") if theme else "")
-            if len(label) > room:
-                label = _shorten(term, room)
-            ax.set_title(label, fontsize=13)
+            room = {1: 40, 2: 16, 3: 8}.get(ncols, 7)
+            ax.set_title(_shorten(term, room), fontsize=13, loc="left")
+            if theme:
+                ax.set_title(_shorten(_theme_name(theme, lexicon, lang), {1: 40, 2: 20, 3: 9}.get(ncols, 8)), fontsize=10, loc="right", color=SOURCE_COLOUR)
             _period_ticks(ax, periods, trend.period, max_ticks=7 if ncols >= 3 else 9 if ncols == 2 else 12)
         for k in range(len(terms), nrows * ncols):
             axes[k // ncols][k % ncols].set_axis_off()
@@ -80,6 +88,14 @@ def terms_trend_plot(
         for row in axes:
             if row[0].has_data():
                 row[0].set_ylabel(text[value], fontsize=11)
+        handles = []
+        if not present.all():
+            handles.append(Rectangle((0, 0), 1, 1, facecolor=GAP_COLOUR, edgecolor="#C8C8C8", hatch="///", linewidth=0, label=text["no_meeting"]))
+        partial = _partial_handle(trend, lang)
+        if partial is not None:
+            handles.append(partial)
+        if handles:
+            fig.legend(handles=handles, loc="outside upper right", fontsize=11, ncols=len(handles))
         fig.suptitle(title, x=0.01, ha="left")
     return fig
 
@@ -102,12 +118,13 @@ def themes_share_plot(
 ) -> Figure:
     """100% stacked bars: each period's lexicon matches divided among the ``n`` largest themes and the rest.
 
-    A period without a meeting is an empty grey slot, not a bar.
+    A period without a meeting is an empty grey slot, not a bar; a partial
+    last period is outlined.  Raises :class:`ChartUnavailable` with fewer
+    than two periods with a meeting.
     """
     text = _t(lang)
     title = title or text["shares_title"].format(period=text["period"][trend.period])
-    if _needs_meetings(trend):
-        return _trend_note(trend, title=title, lang=lang, font=font, source=source)
+    _require_meetings(trend, lang)
     table = trend.table
     top = _top_themes(table, n)
     periods = trend.periods
@@ -127,8 +144,11 @@ def themes_share_plot(
         ax.bar(x, np.nan_to_num(other.clip(lower=0).to_numpy(dtype=float)), bottom=bottom, width=width, color=OTHER_COLOUR, label=text["other"], linewidth=0)
         gaps = ~present
         if gaps.any():
-            ax.bar(x[gaps], np.ones(gaps.sum()), width=width, color=GAP_COLOUR, hatch="///", edgecolor="#CCCCCC", linewidth=0, label=text["no_meeting"])
+            bars = ax.bar(x[gaps], np.ones(gaps.sum()), width=width, color=GAP_COLOUR, hatch="///", edgecolor="#CCCCCC", linewidth=0, label=text["no_meeting"])
+            for bar in bars:
+                bar.set_gid("gap")
         ax.set_ylim(0, 1)
+        _mark_partial(ax, trend, lang=lang)
         ax.yaxis.set_major_formatter(_percent)
         ax.set_ylabel(text["share"])
         ax.grid(False)
@@ -137,7 +157,11 @@ def themes_share_plot(
             for label in ax.get_xticklabels():
                 label.set_rotation(45)
                 label.set_ha("right")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0, reverse=True)
+        handles, labels = ax.get_legend_handles_labels()
+        partial = _partial_handle(trend, lang)
+        if partial is not None:
+            handles, labels = [partial, *handles], [partial.get_label(), *labels]
+        ax.legend(handles[::-1], labels[::-1], loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
         ax.set_title(title)
     return fig
 
@@ -159,11 +183,13 @@ def themes_heatmap_plot(
     source: str = "",
     title: str | None = None,
 ) -> Figure:
-    """Theme × period heatmap of ``share`` (default) or ``per_10k``; periods without a meeting are grey."""
+    """Theme × period heatmap of ``share`` (default) or ``per_10k``; periods without a meeting are grey hatched.
+
+    Raises :class:`ChartUnavailable` with fewer than two periods with a meeting.
+    """
     text = _t(lang)
     title = title or text["heatmap_title"].format(measure=text[value], period=text["period"][trend.period])
-    if _needs_meetings(trend):
-        return _trend_note(trend, title=title, lang=lang, font=font, source=source)
+    _require_meetings(trend, lang)
     import matplotlib as mpl
 
     table = trend.table
@@ -178,7 +204,7 @@ def themes_heatmap_plot(
         image = ax.imshow(data, aspect="auto", cmap=cmap, interpolation="nearest", vmin=0)
         gaps = [i for i, p in enumerate(periods) if not np.isfinite(wide[p].to_numpy(dtype=float)).any()]
         for i in gaps:
-            ax.add_patch(Rectangle((i - 0.5, -0.5), 1, len(themes), facecolor=GAP_COLOUR, edgecolor="#BBBBBB", hatch="///", linewidth=0))
+            ax.add_patch(Rectangle((i - 0.5, -0.5), 1, len(themes), facecolor=GAP_COLOUR, edgecolor="#BBBBBB", hatch="///", linewidth=0, gid="gap"))
         ax.set_yticks(range(len(themes)))
         ax.set_yticklabels([_theme_name(t, lexicon, lang) for t in themes], fontsize=11)
         ax.grid(False)
@@ -195,7 +221,8 @@ def themes_heatmap_plot(
         if value == "share":
             bar.ax.yaxis.set_major_formatter(_percent)
         bar.set_label(text[value])
-        if gaps:
-            ax.set_xlabel(text["gap_note"], fontsize=10, color=SOURCE_COLOUR, loc="right")
+        partial = _partial_note(trend, lang)
+        if gaps or partial:
+            ax.set_xlabel("；".join(p for p in (text["gap_note"] if gaps else "", partial) if p), fontsize=10, color=SOURCE_COLOUR, loc="right")
         ax.set_title(title)
     return fig

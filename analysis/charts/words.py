@@ -1,4 +1,14 @@
-"""Word clouds of a speech or a corpus, weighted by frequency."""
+"""Word clouds of a speech or a corpus, weighted by TF-IDF against the corpus (:func:`cloud_weights`) or by frequency.
+
+A cloud of raw counts of officials' speeches shows the same words for every
+speech (工作, 发展, 问题).  :func:`cloud_weights` weights each word of the
+chosen speeches by ``count × IDF``: the corpus's own IDF with 5 or more
+speeches (``log((1 + N) / (1 + df))``, so a word used in every speech
+weighs nothing), else jieba's general-language IDF table; and it leaves out
+the speech filler listed in ``analysis/data/cloud_filler_zh.txt``
+(negations and question words of spoken text, generic verbs; the file says
+how it was made).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +19,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from analysis.charts.fonts import font_covers, font_path
-from analysis.charts.style import _t, _styled, _figure, note_plot, PALETTE
+from analysis.charts.style import _t, _styled, _figure, ChartUnavailable, PALETTE
 
 if TYPE_CHECKING:
     from analysis.measures.terms import DocumentTermMatrix
@@ -44,6 +54,65 @@ def cloud_frequencies(
         if word in stopwords or font_covers(word, font):
             continue
         words[word] = int(counts[j])
+        if len(words) >= n:
+            break
+    return words
+
+
+FILLER = Path(__file__).resolve().parent.parent / "data" / "cloud_filler_zh.txt"
+
+
+def cloud_filler(path: str | Path | None = None) -> frozenset[str]:
+    """The word-cloud filler list (default ``analysis/data/cloud_filler_zh.txt``): one word a line, ``#`` comments."""
+    text = Path(path or FILLER).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#"))
+
+
+def cloud_weights(
+    dtm: "DocumentTermMatrix",
+    doc_ids: Sequence[str] | None = None,
+    *,
+    stopwords: frozenset[str] | set[str] = frozenset(),
+    filler: frozenset[str] | set[str] | None = None,
+    n: int = 150,
+    min_corpus_docs: int = 5,
+    font: str | Path | None = None,
+) -> dict[str, float]:
+    """TF-IDF weights of the words of ``doc_ids`` for a word cloud (see the module docstring).
+
+    ``filler`` defaults to :func:`cloud_filler`; ``stopwords`` removes more.
+    Words the font cannot draw are dropped.  Returns the ``n`` heaviest
+    words, weight rounded to 4 decimals, heaviest first (ties by the word).
+    """
+    import math
+
+    from analysis.measures.terms import _reference_idf
+
+    filler = cloud_filler() if filler is None else filler
+    known = set(dtm.doc_ids)
+    ids = list(dtm.doc_ids) if doc_ids is None else [d for d in doc_ids if d in known]
+    if not ids:
+        return {}
+    rows = [dtm.doc_ids.index(d) for d in ids]
+    counts = np.asarray(dtm.matrix[rows].sum(axis=0)).ravel()
+    n_docs = len(dtm.doc_ids)
+    if n_docs >= min_corpus_docs:
+        docfreq = np.asarray((dtm.matrix > 0).sum(axis=0)).ravel()
+        idf = np.log((1 + n_docs) / (1 + docfreq))
+    else:
+        reference = _reference_idf()
+        median = float(np.median(list(reference.values())))
+        idf = np.array([reference.get(t, median) for t in dtm.vocabulary])
+    weights = counts * idf
+    order = sorted(np.flatnonzero(counts), key=lambda j: (-weights[j], dtm.vocabulary[j]))
+    words: dict[str, float] = {}
+    for j in order:
+        word = dtm.vocabulary[j]
+        if not math.isfinite(weights[j]) or weights[j] <= 0:
+            break
+        if word in stopwords or word in filler or font_covers(word, font):
+            continue
+        words[word] = round(float(weights[j]), 4)
         if len(words) >= n:
             break
     return words
@@ -97,7 +166,7 @@ def wordcloud_plot(
     text = _t(lang)
     title = title or text["cloud_title"].format(label=label).replace("（）", "").replace(" ()", "")
     if not frequencies:
-        return note_plot(text["no_terms"], title=title, lang=lang, font=font, source=source)
+        raise ChartUnavailable(text["no_terms"])
     cloud = wordcloud_make(frequencies, font=font, max_words=max_words)
     with _styled(font):
         fig = _figure((11, 6.6), source=source)

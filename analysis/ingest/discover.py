@@ -15,15 +15,17 @@ record in the ingest report.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.ingest.chinese_script import to_simplified
 from analysis.text.clean import CleanedText, clean_text
-from analysis.ingest.metadata import Metadata, is_metadata_table, merge_metadata, read_metadata_table
-from analysis.ingest.readers import CONVERT_FIRST, SUPPORTED_SUFFIXES, EmptyDocument, ReadError, read_text_file
+from analysis.ingest.metadata import Metadata, is_metadata_table, merge_metadata, metadata_table_read
+from analysis.ingest.readers import CONVERT_FIRST, SUPPORTED_SUFFIXES, EmptyDocument, ReadError, read_file_bytes, text_from_bytes
 
 __all__ = [
     "doc_id_for",
@@ -61,6 +63,7 @@ class Discovery:
     table: dict[str, dict[str, str]] = field(default_factory=dict)
     table_paths: list[str] = field(default_factory=list)
     unmatched_rows: list[str] = field(default_factory=list)  # table paths that name no file found
+    table_problems: dict[str, list[str]] = field(default_factory=dict)  # table → rows left out or corrected, one line each
 
     def table_row(self, rel_path: str) -> dict[str, str] | None:
         return self.table.get(rel_path)
@@ -112,13 +115,86 @@ def _classify(path: Path, rel: str) -> FileRecord | None:
     return None
 
 
-def _walk(root: Path) -> list[Path]:
+def _special_kind(path: Path) -> str:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "special file"
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def _link_problem(path: Path) -> str:
+    """Why a symlink cannot be followed ('' when it can)."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symlink loop: the link leads back to itself"
+        return "dangling symlink: its target does not exist"
+    return ""
+
+
+def _walk(root: Path) -> tuple[list[Path], list[tuple[Path, str, str]]]:
+    """Files under ``root`` in a stable order, and the entries that are not readable files.
+
+    Symlinked folders are followed, once: a link back to a folder above it
+    is a loop (``error``), a second way into a folder already searched is
+    reported (``skipped``).  Dangling links and links in a loop are ``error``
+    rows; named pipes, sockets and devices are skipped as ``not a regular
+    file`` without being opened.  Hidden folders (.git, .ipynb_checkpoints)
+    hold no speeches and are not searched.
+    """
     found: list[Path] = []
-    for folder, dirnames, filenames in os.walk(root):
-        # Hidden folders (.git, .ipynb_checkpoints) hold no speeches.
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(folder) / f for f in sorted(filenames))
-    return found
+    problems: list[tuple[Path, str, str]] = []
+    visited: dict[tuple[int, int], Path] = {}
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = os.stat(folder)
+        except OSError as err:
+            problems.append((folder, "error", f"cannot open folder: {err.strerror or err}"))
+            continue
+        first = visited.get((info.st_dev, info.st_ino))
+        if first is not None:
+            if folder.as_posix().startswith(first.as_posix() + "/"):
+                problems.append((folder, "error", f"symlink loop: the folder leads back to {first.as_posix()}"))
+            else:
+                problems.append((folder, "skipped", f"same folder as {first.as_posix()}, reached through a symlink: searched once"))
+            continue
+        visited[(info.st_dev, info.st_ino)] = folder
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as err:
+            problems.append((folder, "error", f"cannot list folder: {err.strerror or err}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()  # both follow symlinks
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                if not entry.name.startswith("."):
+                    subfolders.append(path)
+                continue
+            problem = _link_problem(path) if entry.is_symlink() else ""
+            if problem:
+                problems.append((path, "error", problem))
+            elif not is_file:
+                problems.append((path, "skipped", f"not a regular file ({_special_kind(path)})"))
+            else:
+                found.append(path)
+        stack.extend(reversed(subfolders))
+    return found, problems
 
 
 def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = None) -> Discovery:
@@ -127,7 +203,9 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
     Args:
         inputs: folders (searched recursively) and/or files.
         metadata: an explicit metadata table; by default any CSV/TSV with a
-            ``path`` column at the top of a folder input is used.
+            ``path`` column in a folder input or one of its sub-folders is
+            used, its paths relative to its own folder (so that
+            ``data/raw`` reads ``data/raw/politburo-monthly/metadata.csv``).
 
     Raises:
         FileNotFoundError: when an input does not exist.
@@ -145,18 +223,24 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            walked = _walk(p)
+            walked, problems = _walk(p)
+            for path, status, reason in problems:
+                discovery.records.append(FileRecord(_relative(path, path, root.resolve(), root), status, reason))
             if not metadata:
-                tables += [f for f in walked if f.parent == p and is_metadata_table(f)]
+                tables += [f for f in walked if f.suffix.lower() in (".csv", ".tsv") and is_metadata_table(f)]
             files += walked
         else:
             files.append(p)
     table_set = {t.resolve() for t in tables}
+    table_rows: dict[Path, int] = {}
     for table in tables:
         try:
-            rows = read_metadata_table(table)
+            rows, problems = metadata_table_read(table)
         except (OSError, ReadError, UnicodeDecodeError) as err:
             raise ValueError(f"{table}: cannot read the metadata table: {err}") from None
+        table_rows[table.resolve()] = len(rows)
+        if problems:
+            discovery.table_problems[str(table)] = problems
         base = table.parent.resolve()
         for key, row in rows.items():
             absolute = (base / key).resolve()
@@ -169,21 +253,30 @@ def corpus_discover(inputs: list[str | Path], *, metadata: str | Path | None = N
     seen: set[Path] = set()
     resolved_root = root.resolve()
     for f in files:
-        resolved = f.resolve()
+        try:
+            resolved = f.resolve()
+        except (OSError, RuntimeError):  # a link that became a loop since the walk
+            discovery.records.append(FileRecord(_relative(f, f, resolved_root, root), "error", "symlink loop"))
+            continue
         if resolved in seen:
             continue
         seen.add(resolved)
-        rel = _relative(f, resolved, resolved_root)
+        rel = _relative(f, resolved, resolved_root, root)
         if resolved in table_set:
-            n_rows = len(read_metadata_table(f))
-            discovery.records.append(FileRecord(rel, "skipped", f"documentation: metadata table ({n_rows} rows)"))
+            n_rows = table_rows.get(resolved, 0)
+            problems = discovery.table_problems.get(str(f), [])
+            discovery.records.append(FileRecord(rel, "skipped", f"documentation: metadata table ({n_rows} rows)", "; ".join(problems)))
             continue
         record = _classify(f, rel)
         if record is not None:
             discovery.records.append(record)
         else:
             discovery.speeches.append((f, rel))
-    found = {rel for _, rel in discovery.speeches} | {r.path for r in discovery.records}
+    listed = {r.path for r in discovery.records}
+    for table, problems in discovery.table_problems.items():  # a table outside the corpus (--metadata) has no row yet
+        if Path(table).resolve() not in seen:
+            discovery.records.append(FileRecord(table, "skipped", f"documentation: metadata table ({table_rows.get(Path(table).resolve(), 0)} rows)", "; ".join(problems)))
+    found = {rel for _, rel in discovery.speeches} | listed
     discovery.unmatched_rows = sorted(set(discovery.table) - found)
     return discovery
 
@@ -208,11 +301,18 @@ def readable_name(name: str) -> str:
         return raw.decode("utf-8", errors="replace")
 
 
-def _relative(path: Path, resolved: Path, resolved_root: Path) -> str:
+def _relative(path: Path, resolved: Path, resolved_root: Path, root: Path | None = None) -> str:
+    """A file's name in the reports: its path inside the corpus (through symlinked folders as the user sees them)."""
     try:
         return readable_name(resolved.relative_to(resolved_root).as_posix())
     except ValueError:
-        return readable_name(path.as_posix())
+        pass
+    if root is not None:
+        try:
+            return readable_name(Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix())
+        except ValueError:
+            pass
+    return readable_name(path.as_posix())
 
 
 def doc_id_for(path: Path, rel_path: str) -> str:
@@ -242,14 +342,21 @@ def document_read(
     *,
     table_row: dict[str, str] | None = None,
     max_mb: float = DEFAULT_MAX_MB,
+    data: bytes | None = None,
 ) -> Document:
     """Read, clean and describe one speech file.
+
+    ``data``: the file's bytes when the caller has read them already (so
+    that a cache key and the analysis come from the same read).
 
     Raises:
         ReadError: with a one-line reason (empty, binary, undecodable,
             oversized, corrupt .docx/.pdf, PDF without a text layer …).
     """
-    raw, encoding = read_text_file(path, max_bytes=int(max_mb * 1_000_000))
+    limit = int(max_mb * 1_000_000)
+    if data is None:
+        data = read_file_bytes(path, max_bytes=limit)
+    raw, encoding = text_from_bytes(data, path.suffix, max_chars=limit)
     if not raw.strip():
         raise EmptyDocument("empty: no text in the file")
     cleaned = clean_text(raw)

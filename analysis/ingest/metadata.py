@@ -33,6 +33,8 @@ __all__ = [
     "meeting_type_from_filename",
     "title_from_text",
     "read_metadata_table",
+    "metadata_table_read",
+    "parse_table_date",
     "is_metadata_table",
     "merge_metadata",
 ]
@@ -258,10 +260,14 @@ def title_from_text(raw: str, headline: str, cleaned: str = "") -> str:
 
 
 def _decode_table(path: Path) -> str:
-    from analysis.ingest.readers import decode_bytes
+    from analysis.ingest.readers import decode_bytes, read_file_bytes
 
-    text, _ = decode_bytes(path.read_bytes())
+    text, _ = decode_bytes(read_file_bytes(path, max_bytes=_TABLE_MAX_BYTES))
     return text
+
+
+_TABLE_MAX_BYTES = 200_000_000
+_DELIMITERS = (",", "\t", ";")
 
 
 def _canonical_columns(header: list[str]) -> dict[str, str]:
@@ -275,44 +281,143 @@ def _canonical_columns(header: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _delimiter(first_line: str, suffix: str) -> str | None:
+    """The delimiter under which the header has a ``path`` column (None: not a metadata table)."""
+    order = ("\t", ",", ";") if suffix == ".tsv" else _DELIMITERS
+    for delimiter in order:
+        header = next(csv.reader([first_line], delimiter=delimiter), [])
+        if "path" in _canonical_columns(header):
+            return delimiter
+    return None
+
+
 def is_metadata_table(path: Path) -> bool:
-    """Whether a CSV/TSV file is a metadata table (has a ``path`` column)."""
+    """Whether a CSV/TSV file is a metadata table (has a ``path`` column; comma, tab or semicolon delimited)."""
     if path.suffix.lower() not in (".csv", ".tsv"):
         return False
     try:
         first_line = _decode_table(path).split("\n", 1)[0]
     except Exception:  # noqa: BLE001 - an unreadable table is simply not a table
         return False
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in first_line else ","
-    header = next(csv.reader([first_line], delimiter=delimiter), [])
-    return "path" in _canonical_columns(header)
+    return _delimiter(first_line, path.suffix.lower()) is not None
+
+
+_TABLE_ISO = re.compile(r"^(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?$")
+_TABLE_CN = re.compile(r"^([〇零一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3}|\d{1,2})月(?:([一二三四五六七八九十]{1,3}|\d{1,2})日)?)?$")
+
+
+def parse_table_date(value: str) -> PartialDate | None:
+    """A metadata table's date cell, strictly: None when it is not a real date.
+
+    ``2024-03-05``, ``2024-03``, ``2024``, ``20240305``, ``2024年3月5日``,
+    ``二〇二四年三月`` are dates; ``2024-13-45`` and ``2023-02-30`` are not
+    (no part of them is kept: a table is trusted, so a wrong cell must not
+    turn into a plausible date).  ``????-08`` keeps its month.
+    """
+    import datetime
+
+    value = (value or "").strip()
+    if not value:
+        return PartialDate()
+    if re.fullmatch(r"\?{4}[-/.](\d{1,2})", value):
+        month = int(value[5:])
+        return PartialDate(None, month) if 1 <= month <= 12 else None
+    compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value)
+    match = compact or _TABLE_ISO.match(value)
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+    else:
+        chinese = _TABLE_CN.match(value)
+        if not chinese:
+            return None
+        year = _cn_year(chinese.group(1))
+        month = _cn_number(chinese.group(2)) if chinese.group(2) else None
+        day = _cn_number(chinese.group(3)) if chinese.group(3) else None
+    if year is None or not 1900 <= year <= 2100:
+        return None
+    try:
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _table_key(cell: str) -> str | None:
+    """A table's ``path`` cell as a ``/``-separated path inside the folder; None when it points outside."""
+    import posixpath
+
+    key = cell.strip().replace("\\", "/")
+    if not key:
+        return ""
+    if key.startswith("/") or re.match(r"^[A-Za-z]:/", key):
+        return None
+    key = posixpath.normpath(key)
+    if key == ".." or key.startswith("../"):
+        return None
+    return "" if key == "." else key
+
+
+def metadata_table_read(path: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """Rows of a metadata table keyed by their ``path``, and the problems found, one line each naming the row.
+
+    A row is left out, and reported, when its path points outside the
+    table's folder (``../``, an absolute path) or repeats an earlier row's;
+    a date that is not a real date (``2024-13-45``, ``2023-02-30``) is left
+    out of its row and reported (the file name or the text may still date
+    the speech).  Rows are numbered as a spreadsheet shows them (the header
+    is row 1).
+
+    Raises:
+        ReadError: the table cannot be read, or has a field longer than the
+            csv module allows (usually a quote left open).
+    """
+    from analysis.ingest.readers import ReadError
+
+    text = _decode_table(path)
+    first_line = text.split("\n", 1)[0]
+    delimiter = _delimiter(first_line, path.suffix.lower()) or ("\t" if path.suffix.lower() == ".tsv" or "\t" in first_line else ",")
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = next(reader, [])
+    columns = _canonical_columns(header)
+    if "path" not in columns:
+        raise ReadError("no 'path' column in the header (comma, tab or semicolon delimited)")
+    index = {name: header.index(column) for name, column in columns.items()}
+    rows: dict[str, dict[str, str]] = {}
+    first_row: dict[str, int] = {}
+    problems: list[str] = []
+    number = 1
+    try:
+        for number, row in enumerate(reader, start=2):
+            if not row or len(row) <= index["path"]:
+                continue
+            cell = row[index["path"]]
+            key = _table_key(cell)
+            if key is None:
+                problems.append(f"row {number}: path {cell.strip()!r} points outside the table's folder, row ignored")
+                continue
+            if not key:
+                continue
+            if key in first_row:
+                problems.append(f"row {number}: path {key} repeats row {first_row[key]}, row ignored")
+                continue
+            first_row[key] = number
+            values = {name: row[i].strip() for name, i in index.items() if name != "path" and i < len(row) and row[i].strip()}
+            if "date" in values and parse_table_date(values["date"]) is None:
+                problems.append(f"row {number} ({key}): date {values.pop('date')!r} is not a real date, ignored")
+            rows[key] = values
+    except csv.Error as err:
+        raise ReadError(f"row {number + 1}: {err} (the csv module's limit is {csv.field_size_limit():,} characters: is a quote left open?)") from None
+    return rows, problems
 
 
 def read_metadata_table(path: Path) -> dict[str, dict[str, str]]:
     """Rows of a metadata table keyed by their ``path`` (``/``-separated, relative).
 
     Returns a mapping ``path → {date, title, meeting_type, speaker}`` with
-    only the fields the table has.
+    only the fields the table has (see :func:`metadata_table_read` for the
+    rows left out, and why).
     """
-    text = _decode_table(path)
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in text.split("\n", 1)[0] else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = next(reader, [])
-    columns = _canonical_columns(header)
-    index = {name: header.index(column) for name, column in columns.items()}
-    rows: dict[str, dict[str, str]] = {}
-    for row in reader:
-        if not row or len(row) <= index["path"]:
-            continue
-        key = row[index["path"]].strip().replace("\\", "/").lstrip("./")
-        if not key:
-            continue
-        rows[key] = {
-            name: row[i].strip()
-            for name, i in index.items()
-            if name != "path" and i < len(row) and row[i].strip()
-        }
-    return rows
+    return metadata_table_read(path)[0]
 
 
 @dataclass
@@ -341,7 +446,7 @@ def merge_metadata(
 
     candidates: list[tuple[str, PartialDate]] = []
     if table_row.get("date"):
-        candidates.append(("table", parse_date(table_row["date"])))
+        candidates.append(("table", parse_table_date(table_row["date"]) or PartialDate()))
     file_date, file_rest = date_from_filename(stem)
     candidates.append(("filename", file_date))
     candidates.append(("text", date_from_text(headline + "\n" + cleaned_text)))

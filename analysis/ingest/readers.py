@@ -8,13 +8,22 @@ both decode.  Formats: ``.txt``/``.md`` (text), ``.docx`` (python-docx),
 ``.pdf`` (text layer, pypdf), ``.html``/``.htm`` (the standard library's
 parser).  Every failure raises :class:`ReadError` with a one-line reason
 that names the cause, never a traceback.
+
+A file is read once (:func:`read_file_bytes`), opened without blocking so
+that a named pipe or device is skipped rather than waited on, and never past
+the size limit; the text it expands to is bounded by the same limit
+(:func:`text_from_bytes`): a ``.docx``'s zip members are checked against it
+before anything is unpacked, a ``.pdf``'s text page by page.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import io
+import os
 import re
+import stat
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,11 +31,14 @@ from pathlib import Path
 __all__ = [
     "ReadError",
     "EmptyDocument",
+    "NotRegularFile",
     "TEXT_SUFFIXES",
     "SUPPORTED_SUFFIXES",
     "CONVERT_FIRST",
     "decode_bytes",
     "read_text_file",
+    "read_file_bytes",
+    "text_from_bytes",
 ]
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
@@ -244,10 +256,62 @@ def _read_html(data: bytes) -> tuple[str, str]:
     return _html_to_text(text), encoding
 
 
-def _read_docx(data: bytes) -> str:
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NOTE_PARTS = ("word/footnotes.xml", "word/endnotes.xml")
+
+
+def _check_zip_sizes(data: bytes, max_chars: int) -> zipfile.ZipFile:
+    """The .docx as a zip, after checking the sizes its members declare against the limit.
+
+    Reading a member never yields more than its declared size (the zip module
+    stops there and fails the CRC check), so checking the declared sizes
+    before anything is decompressed bounds the memory a zip bomb can take.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as err:
+        raise ReadError(f"corrupt .docx ({type(err).__name__}): open and re-save it in Word") from None
+    total = sum(m.file_size for m in members)
+    largest = max(members, key=lambda m: m.file_size, default=None)
+    if largest is not None and total > max_chars:
+        raise ReadError(
+            f"expands past the limit: its parts unpack to {total / 1e6:,.0f} MB ({largest.filename} {largest.file_size / 1e6:,.0f} MB),"
+            f" over the {max_chars / 1e6:,.0f} MB limit per file (--max-mb)"
+        )
+    return archive
+
+
+def _note_paragraphs(archive: zipfile.ZipFile) -> list[str]:
+    """The text of the footnotes and endnotes, one paragraph a line (separator notes left out)."""
+    from lxml import etree
+
+    names = set(archive.namelist())
+    paragraphs: list[str] = []
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    for part in _NOTE_PARTS:
+        if part not in names:
+            continue
+        try:
+            root = etree.fromstring(archive.read(part), parser)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError) as err:
+            raise ReadError(f"corrupt .docx ({part}: {type(err).__name__}): open and re-save it in Word") from None
+        for note in root:
+            if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            for paragraph in note.iter(_W + "p"):
+                text = "".join(t.text or "" for t in paragraph.iter(_W + "t"))
+                if text.strip():
+                    paragraphs.append(text)
+    return paragraphs
+
+
+def _read_docx(data: bytes, *, max_chars: int = 10**12) -> str:
+    """Paragraphs, then table cells (each cell its own paragraph, so that no term spans two cells), then notes."""
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    archive = _check_zip_sizes(data, max_chars)
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
@@ -255,28 +319,49 @@ def _read_docx(data: bytes) -> str:
     paragraphs = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            paragraphs.append("\t".join(cell.text for cell in row.cells))
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell is listed once per grid column it spans
+                    continue
+                seen.add(id(cell._tc))
+                paragraphs.append(cell.text)
+                paragraphs.append("")  # a blank line: cleaning never joins across it
+    paragraphs += _note_paragraphs(archive)
     return "\n".join(paragraphs)
 
 
-def _read_pdf(data: bytes) -> str:
+def _read_pdf(data: bytes, *, max_chars: int = 10**12) -> str:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    encrypted = "encrypted PDF: remove the password (e.g. qpdf --decrypt IN OUT), or save it as .txt"
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                reader.decrypt("")
-            except Exception:  # noqa: BLE001 - pypdf raises several kinds here
-                raise ReadError("encrypted .pdf: remove the password first") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+                if not reader.decrypt(""):
+                    raise ReadError(encrypted)
+            except ReadError:
+                raise
+            except Exception:  # noqa: BLE001 - pypdf raises several kinds here (a missing AES library among them)
+                raise ReadError(encrypted) from None
+        pages, total = [], 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            total += len(text)
+            if total > max_chars:
+                raise ReadError(f"expands past the limit: its text passes {max_chars / 1e6:,.0f} M characters by page {len(pages) + 1} (--max-mb)")
+            pages.append(text)
     except ReadError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+    except (FileNotDecryptedError, DependencyError):
+        raise ReadError(encrypted) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as err:
+        if "encrypt" in str(err).lower() or "decrypt" in str(err).lower():
+            raise ReadError(encrypted) from None
         raise ReadError(f"corrupt .pdf ({type(err).__name__}): re-export it, or save it as .txt") from None
     text = "\n".join(pages)
     if len(_CJK.findall(text)) + len(re.findall(r"[A-Za-z]", text)) < 10:
@@ -284,28 +369,97 @@ def _read_pdf(data: bytes) -> str:
     return text
 
 
-def read_text_file(path: Path, *, max_bytes: int) -> tuple[str, str]:
-    """Read one supported file; return ``(text, encoding or format)``.
+class NotRegularFile(EmptyDocument):
+    """A named pipe, socket or device: reported as skipped, never opened for reading."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def read_file_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of one regular file, read once and never past ``max_bytes``.
+
+    Opened without blocking, so a named pipe or device is recognised
+    (and skipped) rather than waited on.
+
+    Raises:
+        ReadError: oversized, unreadable, a dangling symlink or a symlink loop;
+            :class:`NotRegularFile` for pipes, sockets and devices.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise ReadError("dangling symlink: its target does not exist" if os.path.islink(path) else "no such file") from None
+    except PermissionError:
+        raise ReadError("permission denied") from None
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise ReadError("symlink loop: the link points back to itself") from None
+        if err.errno in (errno.ENXIO, errno.EOPNOTSUPP):
+            raise NotRegularFile("not a regular file (socket)") from None
+        raise ReadError(f"cannot read: {err.strerror or err}") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(f"not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > max_bytes:
+            raise ReadError(f"oversized: {info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per file (--max-mb)")
+        os.set_blocking(descriptor, True)
+        chunks, size = [], 0
+        while True:  # a file that grows while it is read stops at the limit too
+            chunk = os.read(descriptor, min(1 << 24, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise ReadError(f"oversized: over the {max_bytes / 1e6:.0f} MB limit per file (--max-mb)")
+        return b"".join(chunks)
+    except OSError as err:
+        raise ReadError(f"cannot read: {err.strerror or err}") from None
+    finally:
+        os.close(descriptor)
+
+
+def text_from_bytes(data: bytes, suffix: str, *, max_chars: int) -> tuple[str, str]:
+    """The text of a file's bytes by its format; return ``(text, encoding or format)``.
+
+    ``max_chars`` bounds the text a file expands to (a .docx's unpacked
+    parts, a .pdf's extracted text), checked before or while it is unpacked.
 
     Raises:
         ReadError: with a one-line reason for every kind of bad input.
     """
-    suffix = path.suffix.lower()
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"oversized: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per file (--max-mb)")
-        data = path.read_bytes()
-    except PermissionError:
-        raise ReadError("permission denied") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except OSError as err:
-        raise ReadError(f"cannot read: {err.strerror or err}") from None
+    suffix = suffix.lower()
     if suffix == ".docx":
-        return _read_docx(data), "docx"
-    if suffix == ".pdf":
-        return _read_pdf(data), "pdf"
-    if suffix in (".html", ".htm"):
-        return _read_html(data)
-    return decode_bytes(data)
+        text, encoding = _read_docx(data, max_chars=max_chars), "docx"
+    elif suffix == ".pdf":
+        text, encoding = _read_pdf(data, max_chars=max_chars), "pdf"
+    elif suffix in (".html", ".htm"):
+        text, encoding = _read_html(data)
+    else:
+        text, encoding = decode_bytes(data)
+    if len(text) > max_chars:
+        raise ReadError(f"expands past the limit: {len(text) / 1e6:,.1f} M characters, over the {max_chars / 1e6:,.0f} M limit (--max-mb)")
+    return text, encoding
+
+
+def read_text_file(path: Path, *, max_bytes: int) -> tuple[str, str]:
+    """Read one supported file; return ``(text, encoding or format)``.
+
+    ``max_bytes`` bounds both the file's size and the text it expands to.
+
+    Raises:
+        ReadError: with a one-line reason for every kind of bad input.
+    """
+    return text_from_bytes(read_file_bytes(path, max_bytes=max_bytes), path.suffix, max_chars=max_bytes)

@@ -21,9 +21,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import yaml
+
+from analysis.lexicon.user_regex import UserRegexError, user_regex
 
 if TYPE_CHECKING:
     import ahocorasick
@@ -86,6 +88,10 @@ class Lexicon:
     source: str = ""
     description: str = ""
 
+    def __getstate__(self) -> dict:
+        # Compiled RE2 patterns cannot be sent to another process: they are compiled again on first use there.
+        return {k: v for k, v in self.__dict__.items() if k not in ("_compiled_patterns", "_pattern_alternation")}
+
     # -- look-ups ---------------------------------------------------------
     def surface_forms(self) -> dict[str, Term]:
         """Every fixed string (canonical terms and variants) → its term."""
@@ -134,9 +140,10 @@ class Lexicon:
             self._matcher = re.compile("|".join(alternatives) or r"(?!)")
         return self._matcher
 
-    def _pattern_terms(self) -> list[tuple[re.Pattern[str], Term]]:
+    def _pattern_terms(self) -> list[tuple[Any, Term]]:
+        """Each term's pattern, compiled with RE2 (linear time: see :mod:`analysis.lexicon.user_regex`)."""
         if not hasattr(self, "_compiled_patterns"):
-            self._compiled_patterns = [(re.compile(t.pattern), t) for t in self.terms if t.pattern]
+            self._compiled_patterns = [(user_regex(t.pattern), t) for t in self.terms if t.pattern]
         return self._compiled_patterns
 
     def _automaton(self) -> "ahocorasick.Automaton":
@@ -174,12 +181,26 @@ class Lexicon:
         position = 0
         starts = sorted(longest)
         i = 0
-        pending = pattern_any.search(text) if pattern_any is not None else None
+        # Pattern matches in one linear pass (RE2 re-reads the whole text on every search call).
+        found = iter(pattern_any.finditer(text) if pattern_any is not None else ())
+        queued: list[Any] = []
+
+        def following() -> Any:
+            return queued.pop() if queued else next(found, None)
+
+        pending = following()
         while True:
             while i < len(starts) and starts[i] < position:
                 i += 1
             while pending is not None and pending.start() < position:
-                pending = pattern_any.search(text, position)  # type: ignore[union-attr]
+                overlapped = pending.end() > position
+                pending = following()
+                if overlapped:  # rare: a fixed string cut into a pattern match; search again right after it
+                    again = pattern_any.search(text[position:])  # type: ignore[union-attr]
+                    if again is not None and (pending is None or again.start() + position < pending.start()):
+                        if pending is not None:
+                            queued.append(pending)
+                        pending = _Shifted(again, position)
             fixed_start = starts[i] if i < len(starts) else None
             if fixed_start is not None and (pending is None or fixed_start <= pending.start()):
                 end = fixed_start + longest[fixed_start]
@@ -195,22 +216,38 @@ class Lexicon:
             else:
                 return
 
-    def _pattern_term(self, text: str, found: re.Match[str]) -> Term:
-        """The term whose pattern made ``found`` (the first that matches there, as in the alternation)."""
+    def _pattern_term(self, text: str, found: Any) -> Term:
+        """The term whose pattern made ``found`` (the first that matches it, as in the alternation)."""
+        matched = found.group()
         for pattern, term in self._pattern_terms():
-            here = pattern.match(text, found.start())  # in place, so look-arounds see the text around
-            if here is not None and here.end() == found.end():
+            if pattern.fullmatch(matched) is not None:
                 return term
         return self._pattern_terms()[0][1]
 
-    def _pattern_any(self) -> re.Pattern[str]:
+    def _pattern_any(self) -> Any:
         if not hasattr(self, "_pattern_alternation"):
-            self._pattern_alternation = re.compile("|".join(f"(?:{p.pattern})" for p, _ in self._pattern_terms()))
+            self._pattern_alternation = user_regex("|".join(f"(?:{t.pattern})" for _, t in self._pattern_terms()))
         return self._pattern_alternation
 
     def user_dictionary(self) -> list[str]:
         """Entries for the segmenter's user dictionary: all fixed strings."""
         return sorted(self.surface_forms(), key=lambda s: (-len(s), s))
+
+
+class _Shifted:
+    """A match found in a slice of the text, with positions in the whole text."""
+
+    def __init__(self, match: Any, offset: int) -> None:
+        self._match, self._offset = match, offset
+
+    def start(self) -> int:
+        return self._match.start() + self._offset
+
+    def end(self) -> int:
+        return self._match.end() + self._offset
+
+    def group(self) -> str:
+        return self._match.group()
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -252,11 +289,16 @@ def _parse(data: object, source: str) -> Lexicon:
             raise LexiconError(f"{source}: theme #{i + 1} has no 'id'")
         theme_id = str(theme_data["id"])
         subthemes: dict[str, tuple[str, str]] = {}
-        groups = list(theme_data.get("subthemes") or [])
+        listed = theme_data.get("subthemes") or []
+        if not isinstance(listed, list) or not all(isinstance(g, dict) for g in listed):
+            raise LexiconError(f"{source}: theme {theme_id}: 'subthemes' must be a list of entries with 'id' and 'terms', not {listed!r}")
+        groups = list(listed)
         if theme_data.get("terms"):
             groups.append({"id": theme_id, "label": theme_data.get("label", theme_id), "terms": theme_data["terms"]})
         for group in groups:
             sub_id = str(group.get("id", theme_id))
+            if not isinstance(group.get("terms") or [], list):
+                raise LexiconError(f"{source}: {sub_id}: 'terms' must be a list, not {group.get('terms')!r}")
             subthemes[sub_id] = (str(group.get("label", sub_id)), str(group.get("label_en", group.get("label", sub_id))))
             for entry in group.get("terms") or []:
                 if isinstance(entry, str):
@@ -266,8 +308,8 @@ def _parse(data: object, source: str) -> Lexicon:
                 pattern = str(entry.get("pattern") or "")
                 if pattern:
                     try:
-                        compiled = re.compile(pattern)
-                    except re.error as err:
+                        compiled = user_regex(pattern)
+                    except UserRegexError as err:
                         raise LexiconError(f"{source}: term {entry['term']}: bad pattern: {err}") from None
                     if compiled.fullmatch(""):
                         # It would match between every two characters (a stray | or a pattern of optional parts).
@@ -309,6 +351,10 @@ def lexicon_load(path: str | Path) -> Lexicon:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_SAFE_LOADER)
     except FileNotFoundError:
         raise LexiconError(f"{path}: no such lexicon file") from None
+    except IsADirectoryError:
+        raise LexiconError(f"{path}: is a folder, not a lexicon file") from None
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read ({err.strerror or err})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise LexiconError(f"{path}: not valid UTF-8 YAML ({first_line})") from None

@@ -120,17 +120,29 @@ class _Mention:
     subject: str
 
 
+#: The context a number is judged in is cut at this many characters on either side:
+#: a clause (between ，；。 …) is looked for no further than MAX_CLAUSE_CHARS, a
+#: sentence no further than MAX_SENTENCE_CHARS.  Real clauses are far shorter; the
+#: cut keeps the work per character constant on text without punctuation (a 2 MB
+#: line would otherwise make every number scan the whole line).
+MAX_CLAUSE_CHARS = 200
+MAX_SENTENCE_CHARS = 1000
+
+
 def _clause_end(text: str, end: int) -> int:
-    """Position of the first clause mark at or after ``end`` (the end of the text if none)."""
-    found = _CLAUSE_SPLIT.search(text, end)
-    return found.start() if found else len(text)
+    """Position of the first clause mark at or after ``end`` (at most MAX_CLAUSE_CHARS on, or the end of the text)."""
+    limit = min(len(text), end + MAX_CLAUSE_CHARS)
+    found = _CLAUSE_SPLIT.search(text, end, limit)
+    return found.start() if found else limit
 
 
 def _clause_start(reversed_text: str, start: int) -> int:
-    """Position just after the last clause mark before ``start`` (0 if none)."""
+    """Position just after the last clause mark before ``start`` (at most MAX_CLAUSE_CHARS back, or 0)."""
     # re cannot search backwards, so the mark is looked for in the reversed text.
-    found = _CLAUSE_SPLIT.search(reversed_text, len(reversed_text) - start)
-    return len(reversed_text) - found.start() if found else 0
+    size = len(reversed_text)
+    limit = min(size, size - start + MAX_CLAUSE_CHARS)
+    found = _CLAUSE_SPLIT.search(reversed_text, size - start, limit)
+    return size - found.start() if found else size - limit
 
 
 def _in_quotes(text: str, start: int, end: int) -> bool:
@@ -244,7 +256,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
 
     def sentence_of(pos: int) -> tuple[int, int]:
         i = max(0, bisect_right(sentence_starts, pos) - 1)
-        return (sentences[i].start, sentences[i].end) if sentences else (0, len(text))
+        low, high = (sentences[i].start, sentences[i].end) if sentences else (0, len(text))
+        return max(low, pos - MAX_SENTENCE_CHARS), min(high, pos + MAX_SENTENCE_CHARS)
 
     def label_of(pos: int) -> str:
         nonlocal labels

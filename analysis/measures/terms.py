@@ -131,11 +131,15 @@ def kwic(
     """Keywords in context: every occurrence of ``term`` with ``window`` characters each side.
 
     Columns: ``doc_id, section, start, left, match, right``.  Line breaks in
-    the context are shown as spaces.
+    the context are shown as spaces.  With ``regex``, ``term`` is matched
+    by RE2 in linear time (:func:`analysis.lexicon.user_regex.user_regex`;
+    raises :class:`~analysis.lexicon.user_regex.UserRegexError` for a pattern it cannot use).
     """
     import re
 
-    pattern = re.compile(term if regex else re.escape(term))
+    from analysis.lexicon.user_regex import user_regex
+
+    pattern = user_regex(term) if regex else re.compile(re.escape(term))
     rows = []
     starts = [s.start for s in sentences]
     for match in pattern.finditer(text):

@@ -10,18 +10,27 @@ and writes, into ``OUT``:
   (``terms_PERIOD.csv``, ``themes_PERIOD.csv``, ``quotas_PERIOD.csv``,
   ``change_terms.csv``, ``change_words.csv``, ``change_themes.csv``,
   ``change_quotas.csv``);
-* ``figures/``: every chart as PNG (300 dpi), SVG and PDF, named after what it
-  shows — ``term_trends_PERIOD``, ``theme_shares_PERIOD``,
-  ``theme_heatmap_PERIOD``, ``quota_timeline_PERIOD``, ``wordcloud_latest``,
-  ``keyness_latest_vs_previous`` (lexicon terms), ``keyness_words_latest_vs_all``
-  (all content words), ``dispersion_DOC`` and ``outline_DOC`` (the latest
-  speech);
-* ``briefing.html`` (self-contained: the figures are embedded) and
-  ``briefing.pdf`` (one A4 page, drawn with matplotlib so that the bundled
-  CFF font works without system libraries): speeches and periods covered,
-  rising and falling terms, new terms, theme shifts and the newest quotas.
+* ``figures/``: every chart that can be drawn, as PNG (300 dpi), SVG and
+  PDF, named after what it shows — ``term_trends_PERIOD``,
+  ``theme_shares_PERIOD``, ``theme_heatmap_PERIOD``, ``quota_timeline_PERIOD``,
+  ``wordcloud_latest``, ``keyness_latest_vs_previous`` (lexicon terms),
+  ``keyness_words_latest_vs_all`` (all content words), ``dispersion_DOC``
+  and ``outline_DOC`` (the latest speech).  A chart that cannot be drawn
+  (trends of a single speech, the outline of a text without headings, a
+  keyness chart without a significant term) is not drawn: the briefing
+  lists it with the reason (``未绘制：需要至少两次有日期的会议``);
+* ``briefing.html`` (self-contained), ``briefing.pdf`` (A4, one page or two
+  when the content needs them, every chart at least half the page wide)
+  and ``briefing.docx`` (editable Chinese text, the charts at print
+  resolution and the key tables): speeches and periods covered, rising and
+  falling terms (only p below ``p``, default 0.05), new terms, theme shifts,
+  the newest quotas; for a single speech its outline, themes per section,
+  quotas and keywords in context;
+* ``tables.xlsx``: every table of the run, one sheet each.
 
 :func:`brief_build` does the same work without writing, for notebooks.
+Titles come from the speeches' titles (metadata table, file name or text),
+never from a folder name or a file slug.
 """
 
 from __future__ import annotations
@@ -34,6 +43,19 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.charts import (
+    ChartUnavailable,
+    cloud_weights,
+    dispersion_plot,
+    keyness_plot,
+    outline_plot,
+    quotas_timeline_plot,
+    terms_trend_plot,
+    themes_heatmap_plot,
+    themes_share_plot,
+    wordcloud_plot,
+)
+from analysis.report.words import WORDS, words_for
 from analysis.run import CorpusResult
 from analysis.trends import (
     Change,
@@ -48,89 +70,27 @@ from analysis.trends import (
     themes_change,
     themes_trend,
 )
-from analysis.charts import (
-    cloud_frequencies,
-    dispersion_plot,
-    keyness_plot,
-    outline_plot,
-    quotas_timeline_plot,
-    terms_trend_plot,
-    themes_heatmap_plot,
-    themes_share_plot,
-    wordcloud_plot,
-)
 
-__all__ = ["Briefing", "brief_build"]
+__all__ = ["Briefing", "brief_build", "corpus_title", "PHRASE_THEME"]
 
 FIGURE_FORMATS = ("png", "svg", "pdf")
 PNG_DPI = 300
 EMBED_DPI = 150
-
-_WORDS = {
-    "zh": {
-        "title": "讲话简报",
-        "speeches": "讲话",
-        "coverage": "{n} 篇讲话，{first} 至 {last}；{k} {unit}有会议（共 {span} {unit}）",
-        "coverage_undated": "{n} 篇讲话，日期不详",
-        "unit": {"month": "个月", "quarter": "个季度", "year": "年"},
-        "left_out": "时间序列{note}",
-        "compare": "最新一期 {latest} 与上一期 {reference} 相比",
-        "rising": "上升的术语",
-        "falling": "下降的术语",
-        "new_terms": "首次出现的术语",
-        "theme_shifts": "主题变化（占比，百分点）",
-        "quotas": "最新的指标与时限",
-        "top_terms": "高频术语",
-        "top_themes": "主要主题",
-        "none": "无",
-        "status": {"new": "新增", "changed": "变化", "same": "不变"},
-        "single": "只有一次有日期的会议：没有可比较的上一期。",
-        "figures": "全部图表",
-        "made": "由 zh-speech-analysis {version} 生成；词表 {lexicon}",
-        "measure_terms": "词表术语每万字",
-        "measure_themes": "词表主题占比",
-        "measure_quotas": "指标与时限提及",
-        "measure_words": "分词后的实词",
-        "measure_lexicon": "词表术语",
-        "measure_keyness": "关键性（卡方）",
-        "measure_outline": "大纲与词表主题",
-        "measure_dispersion": "词表术语位置",
-    },
-    "en": {
-        "title": "Speech briefing",
-        "speeches": "speeches",
-        "coverage": "{n} speeches, {first} to {last}; {k} {unit}s with a meeting (of {span})",
-        "coverage_undated": "{n} speeches, dates unknown",
-        "unit": {"month": "month", "quarter": "quarter", "year": "year"},
-        "left_out": "Time series: {note}",
-        "compare": "Latest period {latest} compared with {reference}",
-        "rising": "Rising terms",
-        "falling": "Falling terms",
-        "new_terms": "Terms appearing for the first time",
-        "theme_shifts": "Theme shifts (share, percentage points)",
-        "quotas": "Newest quotas and deadlines",
-        "top_terms": "Most frequent terms",
-        "top_themes": "Leading themes",
-        "none": "none",
-        "status": {"new": "new", "changed": "changed", "same": "same"},
-        "single": "Only one dated meeting: there is no previous period to compare with.",
-        "figures": "All figures",
-        "made": "Made with zh-speech-analysis {version}; lexicon {lexicon}",
-        "measure_terms": "lexicon terms per 10,000 characters",
-        "measure_themes": "share of lexicon matches",
-        "measure_quotas": "quota and deadline mentions",
-        "measure_words": "segmented content words",
-        "measure_lexicon": "lexicon terms",
-        "measure_keyness": "keyness (chi-squared)",
-        "measure_outline": "outline and lexicon themes",
-        "measure_dispersion": "lexicon term positions",
-    },
-}
+#: The ``theme`` of a ``--terms`` entry that is not in the lexicon (counted as a phrase).
+PHRASE_THEME = "phrase"
+_WORDS = WORDS  # the name render.py used
 
 
 @dataclass
 class Briefing:
-    """Everything a briefing shows: trends, changes, facts and the figures (not yet written)."""
+    """Everything a briefing shows: trends, changes, facts and the figures (not yet written).
+
+    ``skipped`` maps each chart that was not drawn to the reason, in the
+    briefing's language; ``phrases`` are requested terms that are not in the
+    lexicon, counted as phrases; ``kwic`` holds keywords in context of the
+    latest speech's leading terms; ``p`` is the significance level of the
+    rising and falling terms.
+    """
 
     result: CorpusResult
     period: str
@@ -145,9 +105,57 @@ class Briefing:
     latest_doc: str
     figures: dict[str, Figure] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    phrases: list[str] = field(default_factory=list)
+    kwic: pd.DataFrame | None = None
+    p: float = 0.05
+
+
+def _has_chinese(text: str) -> bool:
+    return bool(re.search(r"[\u3400-\u9fff]", text or ""))
+
+
+def _common_title(titles: list[str]) -> str:
+    """The words every title starts with, cut at a space or punctuation (``中共中央政治局召开会议``), or ''."""
+    if not titles:
+        return ""
+    first, last = min(titles), max(titles)
+    k = 0
+    while k < min(len(first), len(last)) and first[k] == last[k]:
+        k += 1
+    prefix = first[:k]
+    if k < len(first):  # cut back to a word boundary
+        cut = max(prefix.rfind(c) for c in " 　，,：:（(《—-")
+        prefix = prefix[:cut] if cut > 0 else ""
+    prefix = prefix.strip(" 　，,：:（(《—-")
+    return prefix if len(prefix) >= 4 else ""
+
+
+def corpus_title(corpus: pd.DataFrame, *, lang: str = "zh") -> str:
+    """A title for the briefing of ``corpus``, from its speeches' titles.
+
+    One speech: its title.  Several: the words their titles share (with the
+    number of meetings and the dates), else their meeting type, else ``N
+    篇讲话``.  File slugs (titles without Chinese) are not used.
+    """
+    words = words_for(lang)
+    titles = [str(t) for t in corpus.get("title", pd.Series(dtype=str)).fillna("") if _has_chinese(str(t))]
+    if len(corpus) == 1:
+        row = corpus.iloc[0]
+        return titles[0] if titles else (str(row.get("meeting_type") or "") or words["speeches_of"].format(n=1))
+    title = _common_title(titles) if len(titles) == len(corpus) else ""
+    if not title:
+        types = [t for t in corpus.get("meeting_type", pd.Series(dtype=str)).fillna("") if t]
+        title = max(set(types), key=types.count) if types and len(set(types)) == 1 else ""
+    dated = corpus[corpus["year"].notna()] if "year" in corpus.columns else corpus.iloc[0:0]
+    if title and len(dated):
+        dates = dated["date"].astype(str)
+        return words["series_title"].format(title=title, n=len(corpus), first=dates.min(), last=dates.max())
+    return title or words["speeches_of"].format(n=len(corpus))
 
 
 def _corpus_name(result: CorpusResult) -> str:
+    """Where the speeches came from, for the source line of each chart (folder names and the selection)."""
     names = [Path(p).name or str(p) for p in result.inputs]
     name = "+".join(names[:3]) + ("…" if len(names) > 3 else "")
     selection = result.options.selection
@@ -182,6 +190,30 @@ def _safe_name(text: str) -> str:
     return re.sub(r"[^\w.\-]+", "_", text).strip("_")[:80] or "doc"
 
 
+def _short(text: str, width: int = 28) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def phrase_counts(result: CorpusResult, phrases: list[str]) -> pd.DataFrame:
+    """Occurrences of ``phrases`` in each speech's cleaned text, as a ``term_counts``-like table (theme ``phrase``)."""
+    from analysis.measures.terms import phrase_count, texts_from_sentences
+
+    columns = ["doc_id", "date", "term", "theme", "count", "per_10k"]
+    if not phrases or result.sentences is None or result.sentences.empty:
+        return pd.DataFrame(columns=columns)
+    texts = texts_from_sentences(result.sentences)
+    info = result.corpus.set_index("doc_id")
+    rows = []
+    for doc_id, text in texts.items():
+        n_chars = int(info.at[doc_id, "n_chars"]) if doc_id in info.index else len(text)
+        for phrase in phrases:
+            count = phrase_count(text, phrase)
+            if count:
+                rows.append((doc_id, info.at[doc_id, "date"] if doc_id in info.index else "", phrase, PHRASE_THEME, count,
+                             round(count * 10_000 / n_chars, 3) if n_chars else 0.0))
+    return pd.DataFrame(rows, columns=columns)
+
+
 def brief_build(
     result: CorpusResult,
     *,
@@ -189,14 +221,27 @@ def brief_build(
     font: str | Path | None = None,
     terms: list[str] | None = None,
     period: str | None = None,
+    p: float = 0.05,
 ) -> Briefing:
-    """Trends, changes and every chart of a briefing from a finished run (nothing is written)."""
-    words = _WORDS["en" if lang == "en" else "zh"]
+    """Trends, changes and every chart of a briefing from a finished run (nothing is written).
+
+    ``terms`` not in the lexicon are counted as phrases in the cleaned text
+    (labelled so in the charts); ``p`` is the significance level of the
+    keyness charts and of the rising and falling terms.
+    """
+    words = words_for(lang)
     corpus = result.corpus
     period = period or period_choose(corpus)
     lexicon = result.lexicon
     theme_of = {t.term: t.theme for t in lexicon.terms}
-    term_trend = terms_trend(result.term_counts, corpus, period=period, themes=theme_of)
+    chart_terms = [t for t in dict.fromkeys(terms or []) if t]
+    phrases = [t for t in chart_terms if t not in theme_of]
+    term_counts = result.term_counts
+    if phrases:
+        term_counts = pd.concat([term_counts, phrase_counts(result, phrases)], ignore_index=True)
+        theme_of.update({t: PHRASE_THEME for t in phrases})
+    term_trend = terms_trend(term_counts, corpus, period=period, themes=theme_of,
+                             terms=None if not chart_terms else list(dict.fromkeys([*chart_terms, *result.term_counts["term"]])))
     theme_trend = themes_trend(result.themes, corpus, period=period)
     quota_trend = quotas_trend(result.quotas, corpus, period=period)
     term_change = terms_change(result.term_counts, corpus, period=period)
@@ -220,19 +265,25 @@ def brief_build(
         return " · ".join(parts)
 
     figures: dict[str, Figure] = {}
-    chart_terms = [t for t in (terms or []) if t]
-    figures[f"term_trends_{period}"] = terms_trend_plot(
-        term_trend, terms=chart_terms or None, lexicon=lexicon, lang=lang, font=font, source=source("measure_terms")
-    )
-    figures[f"theme_shares_{period}"] = themes_share_plot(theme_trend, lexicon=lexicon, lang=lang, font=font, source=source("measure_themes"))
-    figures[f"theme_heatmap_{period}"] = themes_heatmap_plot(theme_trend, lexicon=lexicon, lang=lang, font=font, source=source("measure_themes"))
+    skipped: dict[str, str] = {}
+
+    def draw(figure_name: str, make) -> None:  # type: ignore[no-untyped-def]
+        try:
+            figures[figure_name] = make()
+        except ChartUnavailable as why:
+            skipped[figure_name] = why.reason
+
+    draw(f"term_trends_{period}", lambda: terms_trend_plot(
+        term_trend, terms=chart_terms or None, lexicon=lexicon, lang=lang, font=font, source=source("measure_terms")))
+    draw(f"theme_shares_{period}", lambda: themes_share_plot(theme_trend, lexicon=lexicon, lang=lang, font=font, source=source("measure_themes")))
+    draw(f"theme_heatmap_{period}", lambda: themes_heatmap_plot(theme_trend, lexicon=lexicon, lang=lang, font=font, source=source("measure_themes")))
 
     newest = quota_change
     if newest is None and len(result.quotas):
         # One period (or none dated): list the latest speech's quotas instead.
         newest = result.quotas[result.quotas["doc_id"] == latest_doc].drop_duplicates(["kind", "subject", "unit", "period"])
         newest = newest if len(newest) else None
-    figures[f"quota_timeline_{period}"] = quotas_timeline_plot(quota_trend, newest, lang=lang, font=font, source=source("measure_quotas"))
+    draw(f"quota_timeline_{period}", lambda: quotas_timeline_plot(quota_trend, newest, lang=lang, font=font, source=source("measure_quotas")))
 
     placement = periods_assign(corpus, period=period)
     present = placement.periods_with_meetings
@@ -241,36 +292,41 @@ def brief_build(
         cloud_label = present[-1]
     else:
         cloud_docs = [latest_doc] if latest_doc else []
-        cloud_label = latest_doc
+        cloud_label = ""
     _, segmenter = _segmenter(result)
-    frequencies = cloud_frequencies(result.dtm, cloud_docs, stopwords=segmenter.stopwords, font=font)
-    figures["wordcloud_latest"] = wordcloud_plot(frequencies, label=cloud_label, lang=lang, font=font, source=source("measure_words"))
+    weights = cloud_weights(result.dtm, cloud_docs, stopwords=segmenter.stopwords, font=font)
+    cloud_title = words["cloud_title"].format(label=cloud_label).replace("，）", "）").replace(", )", ")")
+    draw("wordcloud_latest", lambda: wordcloud_plot(weights, label=cloud_label, lang=lang, font=font, source=source("measure_cloud"), title=cloud_title))
 
     for figure_name, change, measure in (
         ("keyness_latest_vs_previous", term_change, "measure_lexicon"),
         ("keyness_words_latest_vs_all", word_change, "measure_words"),
     ):
         if change is None:
-            figures[figure_name] = _single_note(term_trend, lang=lang, font=font, source=source("measure_keyness"))
-        else:
-            figures[figure_name] = keyness_plot(
-                change.keyness, target=change.latest, reference=change.reference, lang=lang, font=font,
-                source=source("measure_keyness", words[measure]),
-            )
+            from analysis.charts import NEEDS_MEETINGS
 
+            skipped[figure_name] = NEEDS_MEETINGS["en" if lang == "en" else "zh"]
+        else:
+            draw(figure_name, lambda change=change, measure=measure: keyness_plot(
+                change.keyness, target=change.latest, reference=change.reference, p=p, lang=lang, font=font,
+                source=source("measure_keyness", words[measure])))
+
+    kwic_table = None
     if latest_doc:
         row = corpus.set_index("doc_id").loc[latest_doc]
-        doc_source = " · ".join(p for p in (latest_doc, str(row["date"] or ""), words["measure_dispersion"]) if p)
+        label = _short(str(row["title"]), 22) if _has_chinese(str(row["title"])) else str(row["date"] or "")
+        doc_source = " · ".join(p_ for p_ in (name, str(row["date"] or ""), words["measure_dispersion"]) if p_)
         doc_terms = [t for t in chart_terms if ((result.matches["doc_id"] == latest_doc) & (result.matches["term"] == t)).any()]
-        figures[f"dispersion_{_safe_name(latest_doc)}"] = dispersion_plot(
-            result.matches, doc_id=latest_doc, terms=doc_terms or None, n_chars=int(row["n_chars"]), lang=lang, font=font, source=doc_source
-        )
-        figures[f"outline_{_safe_name(latest_doc)}"] = outline_plot(
-            result.section_themes, result.sentences, doc_id=latest_doc, lexicon=lexicon, lang=lang, font=font,
-            source=doc_source.replace(words["measure_dispersion"], words["measure_outline"]),
-        )
+        draw(f"dispersion_{_safe_name(latest_doc)}", lambda: dispersion_plot(
+            result.matches, doc_id=latest_doc, terms=doc_terms or None, n_chars=int(row["n_chars"]), label=label, lang=lang, font=font,
+            source=doc_source))
+        draw(f"outline_{_safe_name(latest_doc)}", lambda: outline_plot(
+            result.section_themes, result.sentences, doc_id=latest_doc, lexicon=lexicon, label=label, lang=lang, font=font,
+            source=doc_source.replace(words["measure_dispersion"], words["measure_outline"])))
+        kwic_table = _kwic_latest(result, latest_doc, chart_terms)
 
     facts = _facts(result, term_trend, placement.periods, present, period=period, lang=lang)
+    facts["phrases"] = phrases
     return Briefing(
         result=result,
         period=period,
@@ -285,7 +341,31 @@ def brief_build(
         latest_doc=latest_doc,
         figures=figures,
         facts=facts,
+        skipped=skipped,
+        phrases=phrases,
+        kwic=kwic_table,
+        p=p,
     )
+
+
+def _kwic_latest(result: CorpusResult, doc_id: str, chosen: list[str], *, n_terms: int = 3, per_term: int = 4) -> pd.DataFrame:
+    """Keywords in context of the latest speech: its leading lexicon terms (or the chosen ones), a few lines each."""
+    from analysis.measures.terms import kwic_corpus
+
+    columns = ["term", "section", "left", "match", "right"]
+    if result.sentences is None or result.sentences.empty:
+        return pd.DataFrame(columns=columns)
+    counts = result.term_counts[result.term_counts["doc_id"] == doc_id].sort_values(["count", "term"], ascending=[False, True], kind="stable")
+    wanted = [t for t in chosen if t] or list(counts["term"].head(n_terms))
+    sentences = result.sentences[result.sentences["doc_id"] == doc_id]
+    frames = []
+    for term in wanted[:n_terms]:
+        frame = kwic_corpus(sentences, term, window=16).head(per_term)
+        if len(frame):
+            frames.append(frame.assign(term=term))
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
 
 
 def _segmenter(result: CorpusResult):  # type: ignore[no-untyped-def]
@@ -294,17 +374,10 @@ def _segmenter(result: CorpusResult):  # type: ignore[no-untyped-def]
     return tools_for(result.options)
 
 
-def _single_note(trend: Trend, *, lang: str, font: str | Path | None, source: str) -> Figure:
-    from analysis.charts import NEEDS_MEETINGS, note_plot
-
-    message = NEEDS_MEETINGS["en" if lang == "en" else "zh"] + "\n" + NEEDS_MEETINGS["zh" if lang == "en" else "en"]
-    note = trend.note(lang=lang)
-    return note_plot(message + (f"\n({note})" if note else ""), lang=lang, font=font, source=source)
-
-
 def _facts(result: CorpusResult, trend: Trend, periods: list[str], present: list[str], *, period: str, lang: str) -> dict[str, Any]:
     first, last = _date_range(result.corpus)
     return {
+        "title": corpus_title(result.corpus, lang=lang),
         "corpus": _corpus_name(result),
         "n_speeches": len(result.corpus),
         "n_dated": trend.n_docs,
@@ -314,76 +387,7 @@ def _facts(result: CorpusResult, trend: Trend, periods: list[str], present: list
         "n_periods_with_meetings": len(present),
         "n_periods": len(periods),
         "left_out": trend.note(lang=lang),
+        "partial_last": trend.partial_last,
         "n_quotas": int((result.quotas["kind"] == "quota").sum()) if len(result.quotas) else 0,
         "n_deadlines": int((result.quotas["kind"] == "deadline").sum()) if len(result.quotas) else 0,
     }
-
-
-# -- headline text -------------------------------------------------------------------
-def _headlines(briefing: Briefing) -> list[tuple[str, list[str]]]:
-    """The briefing's text blocks: (heading, lines)."""
-    words = _WORDS["en" if briefing.lang == "en" else "zh"]
-    lexicon = briefing.result.lexicon
-    facts = briefing.facts
-    unit = words["unit"][briefing.period]
-    blocks: list[tuple[str, list[str]]] = []
-    if facts["first"]:
-        coverage = words["coverage"].format(
-            n=facts["n_speeches"], first=facts["first"], last=facts["last"], k=facts["n_periods_with_meetings"], unit=unit, span=facts["n_periods"]
-        )
-    else:
-        coverage = words["coverage_undated"].format(n=facts["n_speeches"])
-    lines = [coverage]
-    if facts["left_out"]:
-        lines.append(words["left_out"].format(note=facts["left_out"]))
-    change = briefing.term_change
-    if change is None:
-        lines.append(words["single"])
-    else:
-        lines.append(words["compare"].format(latest=change.latest, reference=change.reference))
-    blocks.append(("", lines))
-
-    theme_label = lambda t: lexicon.theme_label(t, lang="en" if briefing.lang == "en" else "zh")  # noqa: E731
-    sep = "、" if briefing.lang != "en" else ", "
-    if change is not None:
-        rising = change.rising(8)
-        falling = change.falling(8)
-        blocks.append((words["rising"], [sep.join(f"{r.term} ({r.target_count}:{r.reference_count})" for r in rising.itertuples()) or words["none"]]))
-        blocks.append((words["falling"], [sep.join(f"{r.term} ({r.target_count}:{r.reference_count})" for r in falling.itertuples()) or words["none"]]))
-        blocks.append((words["new_terms"], [sep.join(change.new_terms["term"].head(12)) or words["none"]]))
-    else:
-        counts = briefing.result.term_counts
-        top = counts.groupby("term")["count"].sum().sort_values(ascending=False, kind="stable").head(10) if len(counts) else pd.Series(dtype=int)
-        blocks.append((words["top_terms"], [sep.join(f"{t} ({c})" for t, c in top.items()) or words["none"]]))
-    shifts = briefing.theme_change
-    if shifts is not None and len(shifts):
-        up = shifts[shifts["change"] > 0].head(3)
-        down = shifts[shifts["change"] < 0].tail(3).iloc[::-1]
-        lines = [sep.join(f"{theme_label(r.theme)} {r.change * 100:+.1f}" for r in frame.itertuples()) for frame in (up, down) if len(frame)]
-        blocks.append((words["theme_shifts"], lines or [words["none"]]))
-    else:
-        themes = briefing.result.themes
-        top = themes.groupby("theme")["count"].sum().sort_values(ascending=False, kind="stable") if len(themes) else pd.Series(dtype=int)
-        total = float(top.sum()) or 1.0
-        blocks.append((words["top_themes"], [sep.join(f"{theme_label(t)} {c / total:.0%}" for t, c in top.head(5).items()) or words["none"]]))
-    blocks.append((words["quotas"], _quota_lines(briefing, words)))
-    return blocks
-
-
-def _quota_lines(briefing: Briefing, words: dict) -> list[str]:
-    table = briefing.quota_change
-    if table is not None:
-        order = {"changed": 0, "new": 1, "same": 2}
-        rows = table.assign(_o=table["status"].map(order)).sort_values("_o", kind="stable").head(6)
-        lines = []
-        for r in rows.itertuples():
-            status = words["status"].get(r.status, r.status)
-            before = f" ← {r.previous_text}" if r.status == "changed" and r.previous_text else ""
-            lines.append(f"[{status}] {r.subject or '—'}: {r.text}{before}")
-        return lines or [words["none"]]
-    quotas = briefing.result.quotas
-    rows = quotas[quotas["doc_id"] == briefing.latest_doc].head(6) if len(quotas) else quotas
-    return [f"{r.subject or '—'}: {r.text}" for r in rows.itertuples()] or [words["none"]]
-
-
-# -- writing ----------------------------------------------------------------------------

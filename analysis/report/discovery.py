@@ -184,7 +184,7 @@ def lexicon_snippet(discovery: Discovery, *, n: int = 30) -> str:
 def discover_write(discovery: Discovery, out: Path, *, lang: str = "zh", font: str | Path | None = None) -> list[Path]:
     """Write the discovery tables, the lexicon snippet and the two charts into ``out``; return the paths."""
     from analysis.charts.fonts import font_register
-    from analysis.run.outputs import _csv
+    from analysis.run.outputs import csv_write
 
     font_register(font)
     out = Path(out)
@@ -197,7 +197,7 @@ def discover_write(discovery: Discovery, out: Path, *, lang: str = "zh", font: s
         "topics.csv": discovery.topics, "doc_topics.csv": discovery.doc_topics, "topics_by_period.csv": discovery.topics_by_period,
     }
     for name, frame in tables.items():
-        _csv(frame, out / name)
+        csv_write(frame, out / name)
         written.append(out / name)
     snippet = out / "lexicon_candidates.yaml"
     snippet.write_text(lexicon_snippet(discovery), encoding="utf-8")

@@ -1,7 +1,9 @@
 """Running the whole job: options and selection, per-speech processing, corpus-level steps, executors, cache, outputs.
 
 :func:`corpus_run` turns folders of speeches into a :class:`CorpusResult`;
-:func:`outputs_write` writes its documented files.  The names below are
+:func:`outputs_write` writes its documented files (into a folder from
+:func:`outputs_staged`, so that a run's files arrive as a set), and
+:func:`csv_write` writes any table as Excel-safe CSV.  The names below are
 loaded on first use, so that importing one module of this package (the
 executors, the cache) does not import all of them.
 """
@@ -19,7 +21,12 @@ _PUBLIC = {
     "Selection": "analysis.run.options",
     "tools_for": "analysis.run.options",
     "outputs_write": "analysis.run.outputs",
+    "outputs_staged": "analysis.run.outputs",
+    "csv_write": "analysis.run.outputs",
     "run_manifest": "analysis.run.outputs",
+    "quotas_dated": "analysis.run.outputs",
+    "excel_safe": "analysis.run.excel_safe",
+    "excel_safe_frame": "analysis.run.excel_safe",
     "CORPUS_COLUMNS": "analysis.run.results",
     "REPORT_COLUMNS": "analysis.run.results",
     "CorpusResult": "analysis.run.results",

@@ -9,6 +9,7 @@ the cache.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -91,7 +92,7 @@ def corpus_run(
             written there as speeches arrive instead of being held in
             memory; ``result.tokens`` and ``result.sentences`` are then None.
     """
-    from tqdm import tqdm
+    from tqdm.auto import tqdm
 
     options = options or Options()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -104,7 +105,7 @@ def corpus_run(
     # an in-memory result holding every token would be pickled in one piece.
     run_key = _run_key(keys, discovery, options, inputs, metadata) if keys and stream_to is not None else None
     if run_key is not None:
-        reused = _run_reuse(run_key, stream_to, started=started, clock=clock, n_speeches=len(tasks))
+        reused = _run_reuse(run_key, stream_to, options=options, lexicon=lexicon, started=started, clock=clock, n_speeches=len(tasks))
         if reused is not None:
             return reused
 
@@ -129,12 +130,15 @@ def corpus_run(
             "sentences": ParquetSink(folder / "sentences.parquet", schema=SENTENCE_SCHEMA),
         }
     show = sys.stderr.isatty() if progress is None else progress
+    work = None
     try:
         work = _iterate(tasks, options, workers=workers, backend=backend, scheduler=scheduler, keys=keys)
-        for result in tqdm(work, total=len(tasks), disable=not show, unit="file", desc="speeches"):
+        for index, result in enumerate(tqdm(work, total=len(tasks), disable=not show, unit="file", desc="speeches")):
             records.append(result.record)
             cache_hits += result.cached
-            all_cacheable = all_cacheable and result.cacheable
+            # A file edited since its key was made was analysed under another key: the run is not stored whole.
+            same_bytes = keys is None or result.key is None or result.key == keys[index]
+            all_cacheable = all_cacheable and result.cacheable and same_bytes
             if not result.ok:
                 continue
             assert result.row is not None
@@ -205,6 +209,8 @@ def corpus_run(
             tokens=None if sinks else tables_frame(kept["tokens"], TOKEN_SCHEMA),
         )
     finally:
+        if work is not None:
+            work.close()  # an interrupted run stops its pool workers now
         failures = []
         for sink in sinks.values():
             try:
@@ -241,44 +247,97 @@ def _run_key(
     return cache_key(b"", *parts)
 
 
-def _run_reuse(key: str, stream_to: str | Path, *, started: str, clock: float, n_speeches: int) -> CorpusResult | None:
-    """The cached result of an identical run (its Parquet tables copied into ``stream_to``); None on a miss."""
-    import shutil
+def _run_reuse(
+    key: str, stream_to: str | Path, *, options: Options, lexicon, started: str, clock: float, n_speeches: int  # type: ignore[no-untyped-def]
+) -> CorpusResult | None:
+    """The cached result of an identical run (its Parquet tables copied into ``stream_to``); None on a miss.
 
-    from analysis.run.cache import cache_file, cache_get
+    Each Parquet copy is checked, while it is copied, against the size and
+    CRC-32 recorded in the entry (so its footer is the one checked when it
+    was stored), and the row counts recorded must equal the speeches' token
+    and sentence counts; an entry whose copies fail is removed.
+    """
+    from analysis.run.cache import cache_file, cache_get, cache_remove
 
-    hit = cache_get(key)
-    if not isinstance(hit, CorpusResult):
+    from .entries import RUN_KIND, EntryError, run_from_entry
+
+    entry = cache_get(key, RUN_KIND)
+    if entry is None:
         return None
-    stored = [cache_file(key, name) for name in _RUN_FILES]
-    if not all(path.is_file() for path in stored):
+    try:
+        hit, files = run_from_entry(entry, options=options, lexicon=lexicon)
+    except EntryError:
+        cache_remove(key)
+        return None
+    # The tables' row counts must also agree with the speeches' own counts.
+    rows = {"tokens.parquet": int(hit.corpus["n_tokens"].sum()), "sentences.parquet": int(hit.corpus["n_sentences"].sum())}
+    if set(files) != set(_RUN_FILES) or any(files[name][2] != rows[name] for name in _RUN_FILES):
+        cache_remove(key)
         return None
     folder = Path(stream_to)
     folder.mkdir(parents=True, exist_ok=True)
-    for path, name in zip(stored, _RUN_FILES):
-        shutil.copyfile(path, folder / name)
+    for name in _RUN_FILES:
+        if not _copy_checked(cache_file(key, name), folder / name, files[name]):
+            cache_remove(key)
+            for copied in _RUN_FILES:
+                (folder / copied).unlink(missing_ok=True)
+            return None
     hit.started = started
     hit.seconds = round(time.perf_counter() - clock, 2)
     hit.cache_hits = n_speeches
     return hit
 
 
-def _run_store(key: str, result: CorpusResult, stream_to: Path) -> None:
-    """Keep a run's result and its streamed Parquet tables for an identical re-run; skipped silently on failure."""
-    import os
+def _copy_checked(source: Path, target: Path, expected: tuple[int, int, int]) -> bool:
+    """Copy ``source`` to ``target`` if its (size, CRC-32) are ``expected``; False (nothing written) otherwise."""
+    import mmap
     import shutil
-    import tempfile
 
-    from analysis.run.cache import cache_file, cache_put
+    from analysis.run.cache import checksum
 
     try:
+        with open(source, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size != expected[0] or size == 0:
+                return False
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:  # checked without a copy in memory
+                if checksum(mapped) != expected[1]:
+                    return False
+        shutil.copyfile(source, target)  # the kernel copies (sendfile)
+    except (OSError, ValueError):
+        target.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _parquet_rows(data: bytes) -> int:
+    """The row count a Parquet file's footer declares (-1 when it has no valid footer)."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(pa.BufferReader(data)).metadata.num_rows
+    except (pa.ArrowException, OSError, ValueError):
+        return -1
+
+
+def _run_store(key: str, result: CorpusResult, stream_to: Path) -> None:
+    """Keep a run's result and its streamed Parquet tables for an identical re-run; skipped silently on failure."""
+    from analysis.run.cache import cache_file, cache_put, cache_remove, checksum, write_atomically
+
+    from .entries import run_entry
+
+    files: dict[str, tuple[int, int, int]] = {}
+    try:
         for name in _RUN_FILES:
-            target = cache_file(key, name)
-            # Copied under a temporary name, then renamed: a run killed midway leaves no half file behind a valid entry.
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as handle:
-                temporary = Path(handle.name)
-            shutil.copyfile(stream_to / name, temporary)
-            os.replace(temporary, target)
+            data = (stream_to / name).read_bytes()
+            if _parquet_rows(data) < 0:
+                raise OSError("not a readable Parquet file")
+            # Written under a temporary name, then renamed: a run killed midway leaves no half file behind a valid entry.
+            if not write_atomically(cache_file(key, name), [data]):
+                raise OSError("cache not writable")
+            files[name] = (len(data), checksum(data), _parquet_rows(data))
     except OSError:
+        cache_remove(key)
         return
-    cache_put(key, result)
+    if not cache_put(key, run_entry(result, files)):
+        cache_remove(key)

@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..ingest import Document, FileRecord, document_read
-from ..ingest.readers import EmptyDocument, ReadError
+from ..ingest.readers import EmptyDocument, ReadError, read_file_bytes
 from ..measures.formulations import formulations_find_columns
 from ..measures.near_duplicates import sentence_hashes
 from ..measures.quotas import quotas_extract_columns
@@ -23,15 +23,19 @@ from ..text.outline import outline_sentences, sentence_of_positions
 from .options import Options, tools_for
 from .results import MATCH_SCHEMA, SENTENCE_SCHEMA, TOKEN_SCHEMA, DocResult, columns_table
 
-def document_process(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> DocResult:
+def document_process(
+    path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options, *, data: bytes | None = None
+) -> DocResult:
     """Read and analyse one speech file.  Never raises for a bad file.
+
+    ``data``: the file's bytes when already read (analysed as they are).
 
     An unexpected error (a bug, or a text no rule foresaw) becomes an
     ``error`` record naming its cause, so that one odd speech does not stop a
     corpus run; such a result is not cached.
     """
     try:
-        doc = document_read(path, rel_path, table_row=table_row, max_mb=options.max_mb)
+        doc = document_read(path, rel_path, table_row=table_row, max_mb=options.max_mb, data=data)
     except EmptyDocument as err:
         return DocResult(FileRecord(rel_path, "skipped", str(err)))
     except ReadError as err:
@@ -126,18 +130,15 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
     )
 
 
-def cache_key_of(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> str | None:
-    """The cache key of one speech, or None when it should not be cached (unreadable, oversized)."""
+def _limit(options: Options) -> int:
+    return int(options.max_mb * 1_000_000)
+
+
+def _key_of_bytes(data: bytes, rel_path: str, table_row: dict[str, str] | None, options: Options) -> str:
     from dataclasses import replace
 
     from analysis.run.cache import cache_key
 
-    try:
-        if path.stat().st_size > options.max_mb * 1_000_000:
-            return None
-        data = path.read_bytes()
-    except OSError:
-        return None
     lexicon, segmenter = tools_for(options)
     from analysis.ingest.discover import doc_id_for
 
@@ -152,17 +153,37 @@ def cache_key_of(path: Path, rel_path: str, table_row: dict[str, str] | None, op
     )
 
 
+def cache_key_of(path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> str | None:
+    """The cache key of one speech, or None when it should not be cached (unreadable, oversized, not a file)."""
+    try:
+        data = read_file_bytes(path, max_bytes=_limit(options))
+    except ReadError:
+        return None
+    return _key_of_bytes(data, rel_path, table_row, options)
+
+
 def cached_result(key: str | None) -> DocResult | None:
-    """The cached result under ``key``, marked as cached; None on a miss."""
+    """The cached result under ``key``, marked as cached; None on a miss.
+
+    An entry that does not hold a speech's result is removed (a miss).
+    """
     if key is None:
         return None
-    from analysis.run.cache import cache_get
+    from analysis.run.cache import cache_get, cache_remove
 
-    hit = cache_get(key)
-    if isinstance(hit, DocResult):
-        hit.cached = True
-        return hit
-    return None
+    from .entries import DOC_KIND, EntryError, doc_from_entry
+
+    entry = cache_get(key, DOC_KIND)
+    if entry is None:
+        return None
+    try:
+        hit = doc_from_entry(entry)
+    except EntryError:
+        cache_remove(key)
+        return None
+    hit.cached = True
+    hit.key = key
+    return hit
 
 
 def document_process_cached(
@@ -170,17 +191,32 @@ def document_process_cached(
 ) -> DocResult:
     """:func:`document_process` through the on-disk cache (see :mod:`analysis.run.cache`).
 
-    ``key``: the speech's cache key when the caller has computed it already.
+    ``key``: the speech's cache key when the caller has computed it already
+    (a lookup only).  The file is read once: the result is stored under the
+    key of the very bytes analysed, and ``result.key`` says which, so that a
+    file edited during a run never has the new analysis stored under the
+    old content's key.
     """
     if not options.cache:
         return document_process(path, rel_path, table_row, options)
     from analysis.run.cache import cache_put
 
-    key = key or cache_key_of(path, rel_path, table_row, options)
+    from .entries import doc_entry
+
     hit = cached_result(key)
     if hit is not None:
         return hit
-    result = document_process(path, rel_path, table_row, options)
-    if key is not None and result.cacheable:
-        cache_put(key, result)
+    try:
+        data = read_file_bytes(path, max_bytes=_limit(options))
+    except ReadError:
+        return document_process(path, rel_path, table_row, options)  # says why it cannot be read; not cached
+    own_key = _key_of_bytes(data, rel_path, table_row, options)
+    if own_key != key:
+        hit = cached_result(own_key)  # the file changed since ``key`` was made
+        if hit is not None:
+            return hit
+    result = document_process(path, rel_path, table_row, options, data=data)
+    result.key = own_key
+    if result.cacheable:
+        cache_put(own_key, doc_entry(result))
     return result

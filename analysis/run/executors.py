@@ -43,6 +43,28 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+def _die_with_parent() -> None:
+    """In a pool worker: ask Linux to end this process when its parent dies (even by SIGKILL)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: workers end when their pipe to the parent closes
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now (an interrupt or SIGTERM): none is left waiting on a pipe."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        try:
+            process.terminate()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _work_chunk(process: Process, tasks: list[tuple[Path, str, dict[str, str] | None, str | None]]) -> list[Any]:
     return [process(path, rel, row, key) for path, rel, row, key in tasks]
 
@@ -69,33 +91,43 @@ def process_in_pool(
     keys = keys if keys is not None else [None] * len(tasks)
     workers = max(1, min(workers, available_cores(), len(tasks)))
     window = 4 * workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        pending: deque = deque()  # (chunk of tasks, their keys, cache hits, future of the misses)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_die_with_parent)
+    try:
+        yield from _collect(pool, tasks, keys, process=process, cached=cached, chunk=chunk, window=window)
+    except BaseException:  # an interrupt, SIGTERM, or the consumer closing this generator
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
 
-        def submit(start: int) -> None:
-            part = tasks[start:start + chunk]
-            part_keys = keys[start:start + chunk]
-            hits = [key is not None and cache_has(key) for key in part_keys]
-            misses = [(path, rel, row, key) for (path, rel, row), key, hit in zip(part, part_keys, hits) if not hit]
-            pending.append((part, part_keys, hits, pool.submit(_work_chunk, process, misses) if misses else None))
 
-        starts = iter(range(0, len(tasks), chunk))
-        for start in starts:
-            submit(start)
-            if len(pending) >= window:
-                break
-        while pending:
-            part, part_keys, hits, future = pending.popleft()
-            computed = iter(future.result() if future is not None else [])
-            next_start = next(starts, None)
-            if next_start is not None:
-                submit(next_start)
-            for (path, rel, row), key, hit in zip(part, part_keys, hits):
-                if not hit:
-                    yield next(computed)
-                    continue
-                result = cached(key)  # type: ignore[arg-type]
-                yield result if result is not None else process(path, rel, row, key)
+def _collect(pool, tasks, keys, *, process, cached, chunk: int, window: int) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """Submit chunks in a window ahead of the one collected; yield results in input order."""
+    pending: deque = deque()  # (chunk of tasks, their keys, cache hits, future of the misses)
+
+    def submit(start: int) -> None:
+        part = tasks[start:start + chunk]
+        part_keys = keys[start:start + chunk]
+        hits = [key is not None and cache_has(key) for key in part_keys]
+        misses = [(path, rel, row, key) for (path, rel, row), key, hit in zip(part, part_keys, hits) if not hit]
+        pending.append((part, part_keys, hits, pool.submit(_work_chunk, process, misses) if misses else None))
+
+    starts = iter(range(0, len(tasks), chunk))
+    for start in starts:
+        submit(start)
+        if len(pending) >= window:
+            break
+    while pending:
+        part, part_keys, hits, future = pending.popleft()
+        computed = iter(future.result() if future is not None else [])
+        next_start = next(starts, None)
+        if next_start is not None:
+            submit(next_start)
+        for (path, rel, row), key, hit in zip(part, part_keys, hits):
+            if not hit:
+                yield next(computed)
+                continue
+            result = cached(key)  # type: ignore[arg-type]
+            yield result if result is not None else process(path, rel, row, key)
 
 
 def process_on_dask(
@@ -114,7 +146,10 @@ def process_on_dask(
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as err:
+            raise RuntimeError(f"cannot reach the Dask scheduler at {scheduler} within 10 s ({type(err).__name__}): is it running?") from None
     else:
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)

@@ -53,8 +53,57 @@ class Selection:
             if self.until and key > _bound_key(self.until, end=True):
                 return f"excluded by --until {self.until} (date {meta.date.iso()})"
         if self.speaker and self.speaker not in meta.speaker:
-            return f"excluded by --speaker {self.speaker}"
+            return f"excluded by --speaker {self.speaker} (speaker: {meta.speaker or 'unknown'})"
         return ""
+
+
+_BOUND = __import__("re").compile(r"(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?")
+
+
+def bound_parse(value: str) -> tuple[int, int | None, int | None]:
+    """A ``--since``/``--until`` value, strictly: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a real calendar date.
+
+    Raises:
+        ValueError: naming the value and what is wrong (``2024-13``: no month 13; ``2024-02-30``: no such day).
+    """
+    import calendar
+
+    match = _BOUND.fullmatch(value.strip())
+    if not match:
+        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else None
+    day = int(match.group(3)) if match.group(3) else None
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"not a date: {value!r} (there is no month {month:02d})")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:
+        raise ValueError(f"not a date: {value!r} ({year}-{month:02d} has no day {day:02d})")
+    return year, month, day
+
+
+def selection_validate(selection: Selection) -> None:
+    """Check the selection's dates before any work: each a real date, ``since`` not after ``until``.
+
+    Raises:
+        ValueError: one line naming the option and the value.
+    """
+    import calendar
+
+    bounds = {}
+    for name in ("since", "until"):
+        value = getattr(selection, name)
+        if value:
+            try:
+                bounds[name] = bound_parse(value)
+            except ValueError as err:
+                raise ValueError(f"--{name}: {err}") from None
+    if len(bounds) == 2:
+        (y1, m1, d1), (y2, m2, d2) = bounds["since"], bounds["until"]
+        start = (y1, m1 or 1, d1 or 1)
+        end_month = m2 or 12
+        end = (y2, end_month, d2 or calendar.monthrange(y2, end_month)[1])
+        if start > end:
+            raise ValueError(f"--since {selection.since} is later than --until {selection.until}")
 
 
 def _date_key(date: PartialDate) -> tuple[int, int, int]:

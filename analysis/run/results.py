@@ -30,7 +30,7 @@ REPORT_COLUMNS = ["path", "status", "reason", "notes"]
 TOKEN_COLUMNS = ["doc_id", "sentence", "start", "end", "token", "stopword"]
 SENTENCE_COLUMNS = ["doc_id", "sentence", "start", "end", "section", "heading", "text"]
 # Per-speech tables travel (from workers, through the cache) as Arrow tables:
-# cheaper to build, pickle and concatenate than a DataFrame per speech.
+# cheaper to build, send between processes, store and concatenate than a DataFrame per speech.
 # A speech's doc_id repeats on every token: dictionary-encoded it costs one
 # index a token; Parquet files store it as plain strings (see ParquetSink).
 _S, _I, _F, _B = pa.large_string(), pa.int64(), pa.float64(), pa.bool_()
@@ -57,7 +57,7 @@ class DocResult:
     tokens: pa.Table | None = None  # TOKEN_SCHEMA
     sentences: pa.Table | None = None  # SENTENCE_SCHEMA
     matches: pa.Table | None = None  # MATCH_SCHEMA
-    # Usually a few rows: column lists pickle faster than an Arrow table of 16 columns.
+    # Usually a few rows: column lists (JSON in the cache) cost less than an Arrow table of 16 columns.
     quotas: dict[str, list] | None = None  # QUOTA_COLUMNS → values
     formulations: dict[str, list] | None = None  # FORMULATION_COLUMNS → values
     token_counts: pa.Table | None = None  # content words: token, count
@@ -65,6 +65,7 @@ class DocResult:
     changes: dict[str, int] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)  # section id → heading
     cached: bool = False
+    key: str | None = None  # the cache key of the bytes analysed (None: not cached)
     cacheable: bool = True  # False after an unexpected error: the next run tries again
 
     @property

@@ -27,6 +27,14 @@ each tested with an exact expected table in ``tests/trends/test_trends.py``:
    ``include_duplicates=True``; they are counted in
    :attr:`Trend.n_duplicates_excluded` (whether dated or not).
 
+7. **A partial last period is marked.**  With ``period="quarter"`` or
+   ``"year"``, the last period is *partial* when its latest meeting falls in
+   an earlier month of the period than the series reaches in its earlier
+   periods (a quarter holding only July, when earlier quarters have
+   meetings in their third month): :attr:`Trend.partial_last` is then that
+   latest month (``2026-07``), else ``""``.  An annual series of March
+   reports is therefore never partial.
+
 Periods are labelled ``YYYY-MM`` (month), ``YYYYQn`` (quarter) and ``YYYY``
 (year).  :func:`period_choose` picks month or year when none is given.
 
@@ -200,6 +208,8 @@ class Placement:
     n_undated: int = 0
     n_imprecise: int = 0
     n_duplicates_excluded: int = 0
+    #: The latest month of a partial last period (rule 7), else "".
+    partial_last: str = ""
 
     @property
     def periods_with_meetings(self) -> list[str]:
@@ -233,7 +243,30 @@ def periods_assign(corpus: pd.DataFrame, *, period: str, include_duplicates: boo
         periods = period_range(ordered[0], ordered[-1], period)
     else:
         periods = []
-    return Placement(period, docs, periods, n_undated, n_imprecise, n_duplicates)
+    partial = _partial_last(parts, labels, period) if labels else ""
+    return Placement(period, docs, periods, n_undated, n_imprecise, n_duplicates, partial)
+
+
+def _partial_last(parts: pd.DataFrame, labels: list[str], period: str) -> str:
+    """Rule 7: the latest month of the last period when that period is partial, else ""."""
+    if period == "month":
+        return ""
+    size = 3 if period == "quarter" else 12
+    months = [None if pd.isna(m) else int(m) for m in parts["month"]]
+    years = [int(y) for y in parts["year"]]
+    last_label = max(labels, key=lambda p: _label_index(p, period))
+    # Position of each speech's month inside its period (1 … size).
+    position = [None if m is None else (m - 1) % size + 1 for m in months]
+    in_last = [pos for pos, label in zip(position, labels) if label == last_label and pos is not None]
+    earlier = [pos for pos, label in zip(position, labels) if label != last_label and pos is not None]
+    if not in_last or not earlier:
+        return ""
+    reached = max(in_last)
+    if reached >= size or reached >= max(earlier):
+        return ""
+    year = max(y for y, label in zip(years, labels) if label == last_label)
+    month = max(m for m, label in zip(months, labels) if label == last_label and m is not None)
+    return f"{year:04d}-{month:02d}"
 
 
 # -- trends -----------------------------------------------------------------
@@ -254,6 +287,8 @@ class Trend:
     n_undated: int = 0
     n_imprecise: int = 0
     n_duplicates_excluded: int = 0
+    #: The latest month of a partial last period (rule 7, e.g. ``2026-07`` for a quarter holding only July), else "".
+    partial_last: str = ""
 
     @property
     def periods_with_meetings(self) -> list[str]:
@@ -353,6 +388,7 @@ def counts_trend(
         n_undated=placement.n_undated,
         n_imprecise=placement.n_imprecise,
         n_duplicates_excluded=placement.n_duplicates_excluded,
+        partial_last=placement.partial_last,
     )
 
 

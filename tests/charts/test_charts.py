@@ -95,7 +95,7 @@ def all_charts(tables, lang: str) -> dict[str, Figure]:
         "heatmap": viz.themes_heatmap_plot(theme_trend, lang=lang, source=source),
         "quotas": viz.quotas_timeline_plot(quota_trend, quotas_change(quotas, corpus, period="month"), lang=lang, source=source),
         "cloud": viz.wordcloud_plot({"全面从严治党": 5, "高质量发展": 4, "乡村振兴": 3, "新质生产力": 2}, label="2023-05", lang=lang, source=source),
-        "keyness": viz.keyness_plot(change.keyness, target=change.latest, reference=change.reference, lang=lang, source=source),
+        "keyness": viz.keyness_plot(change.keyness, target=change.latest, reference=change.reference, p=None, lang=lang, source=source),
         "dispersion": viz.dispersion_plot(matches, doc_id="d", n_chars=1500, lang=lang, source=source),
         "outline": viz.outline_plot(section_themes, sentences, doc_id="d", lang=lang, source=source),
     }
@@ -118,6 +118,8 @@ def test_english_labels_keep_chinese_terms(tables):
     assert "Rural revitalisation" in texts(charts["shares"])  # theme label from the lexicon, in English
     assert "乡村振兴" in texts(charts["dispersion"])  # terms stay Chinese
     assert "fixture · 2023-01–2023-05" in texts(charts["terms"])  # the source line
+    panel_themes = [ax.get_title(loc="right") for ax in charts["terms"].axes]
+    assert {"Party building", "Economy and investment promotion"} <= set(panel_themes)  # themes kept on the panels
     zh = all_charts(tables, "zh")
     assert "重点术语走势" in texts(zh["terms"]) and "乡村振兴与三农" in texts(zh["shares"])
 
@@ -163,7 +165,7 @@ def test_custom_font_file(tmp_path):
         viz.note_plot("x", font=tmp_path / "missing.otf")
 
 
-def test_one_speech_gets_notes_not_errors():
+def test_one_speech_gets_no_placeholder_charts():
     from analysis.run import corpus_run
     from tests.conftest import COUNTY
 
@@ -173,23 +175,110 @@ def test_one_speech_gets_notes_not_errors():
     theme_trend = themes_trend(result.themes, corpus)
     quota_trend = quotas_trend(result.quotas, corpus)
     doc = corpus["doc_id"].iloc[0]
+    for make, lang in ((lambda: viz.terms_trend_plot(term_trend), "zh"), (lambda: viz.themes_share_plot(theme_trend, lang="en"), "en"),
+                       (lambda: viz.themes_heatmap_plot(theme_trend), "zh")):
+        with pytest.raises(viz.ChartUnavailable) as why:
+            make()
+        assert why.value.reason.startswith(viz.NEEDS_MEETINGS[lang])
+    # The quotas of the one speech: a table, no bars and no note where bars would be.
+    quotas = viz.quotas_timeline_plot(quota_trend, result.quotas[result.quotas["doc_id"] == doc])
+    assert len(quotas.axes) == 1 and "外出招商时间" in texts(quotas) and viz.NEEDS_MEETINGS["zh"] not in texts(quotas)
     charts = {
-        "terms": viz.terms_trend_plot(term_trend),
-        "shares": viz.themes_share_plot(theme_trend, lang="en"),
-        "heatmap": viz.themes_heatmap_plot(theme_trend),
-        "quotas": viz.quotas_timeline_plot(quota_trend, result.quotas[result.quotas["doc_id"] == doc]),
-        "cloud": viz.wordcloud_plot(viz.cloud_frequencies(result.dtm, [doc]), label=doc),
+        "quotas": quotas,
+        "cloud": viz.wordcloud_plot(viz.cloud_weights(result.dtm, [doc]), label=doc),
         "dispersion": viz.dispersion_plot(result.matches, doc_id=doc, n_chars=int(corpus["n_chars"].iloc[0])),
         "outline": viz.outline_plot(result.section_themes, result.sentences, doc_id=doc),
     }
     for name, fig in charts.items():
         draw(fig)
-    assert viz.NEEDS_MEETINGS["zh"] in texts(charts["terms"])
-    assert viz.NEEDS_MEETINGS["en"] in texts(charts["shares"])
-    assert viz.NEEDS_MEETINGS["zh"] in texts(charts["quotas"])
-    assert "外出招商时间" in texts(charts["quotas"])  # the speech's quotas are still listed
     for word in charts["cloud"].cloud_words:
         assert font_covers(word) == set(), word
+    # Weighted by TF-IDF with the filler left out: not 工作 first, no 不能/不好/不是/哪个.
+    assert charts["cloud"].cloud_words[0] != "工作"
+    assert not {"工作", "不能", "不好", "不是", "哪个", "问题"} & set(charts["cloud"].cloud_words)
+
+
+def gap_spans(ax) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+    spans = []
+    for patch in ax.patches:
+        if patch.get_gid() == "gap":
+            box = patch.get_bbox() if hasattr(patch, "get_bbox") else patch.get_extents()
+            spans.append((round(box.x0, 2), round(box.x1, 2)))
+    return spans
+
+
+def test_gaps_are_marked_on_every_time_chart(tables):
+    corpus, term_counts, themes, quotas = tables
+    term_fig = viz.terms_trend_plot(terms_trend(term_counts, corpus, period="month"), terms=["高质量发展"])
+    assert gap_spans(term_fig.axes[0]) == [(1.5, 2.5)]  # 2023-03, no meeting: a shaded band
+    assert "无会议" in [t.get_text() for legend in term_fig.legends for t in legend.get_texts()]
+    share_fig = viz.themes_share_plot(themes_trend(themes, corpus, period="month"))
+    assert [round(p.get_x() + p.get_width() / 2) for p in share_fig.axes[0].patches if p.get_gid() == "gap"] == [2]
+    heat_fig = viz.themes_heatmap_plot(themes_trend(themes, corpus, period="month"))
+    assert [round(p.get_x() + 0.5) for p in heat_fig.axes[0].patches if p.get_gid() == "gap"] == [2]
+    quota_fig = viz.quotas_timeline_plot(quotas_trend(quotas, corpus, period="month"))
+    ax = quota_fig.axes[0]
+    assert gap_spans(ax) == [(1.5, 2.5)]
+    (zero,) = [line for line in ax.get_lines() if line.get_gid() == "zero_quota"]
+    assert list(zero.get_xdata()) == [0, 1]  # January and February: a meeting, no quota
+    labels = [t.get_text() for legend in quota_fig.legends for t in legend.get_texts()]
+    assert "无会议" in labels and "有会议、无指标" in labels
+
+
+def test_a_partial_last_quarter_is_marked():
+    corpus = pd.DataFrame({
+        "doc_id": list("abcde"), "date": ["2023-01-05", "2023-03-06", "2023-04-07", "2023-06-08", "2023-07-09"],
+        "year": pd.array([2023] * 5, dtype="Int64"), "month": pd.array([1, 3, 4, 6, 7], dtype="Int64"),
+        "n_chars": [1000] * 5, "duplicate_of": [""] * 5,
+    })
+    counts = pd.DataFrame({"doc_id": list("abcde"), "term": "高质量发展", "theme": "economy", "count": [1, 2, 3, 4, 5]})
+    trend = terms_trend(counts, corpus, period="quarter")
+    assert trend.periods == ["2023Q1", "2023Q2", "2023Q3"] and trend.partial_last == "2023-07"
+    fig = viz.terms_trend_plot(trend)
+    assert [p.get_gid() for p in fig.axes[0].patches].count("partial") == 1
+    assert "2023Q3 不完整（仅到 2023-07）" in [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    quota_fig = viz.quotas_timeline_plot(quotas_trend(pd.DataFrame(columns=["doc_id", "kind"]), corpus, period="quarter"))
+    assert "2023Q3 不完整（仅到 2023-07）" in [t.get_text() for legend in quota_fig.legends for t in legend.get_texts()]
+    assert terms_trend(counts, corpus, period="month").partial_last == ""
+
+
+def test_keyness_chart_shows_only_significant_terms():
+    keyness = pd.DataFrame({
+        "term": ["新质生产力", "防汛抗旱", "全面从严治党"], "target_count": [2, 1, 30], "reference_count": [0, 6, 2],
+        "chi2": [0.24, -14.0, 20.0], "p": [0.62, 0.0002, 0.00001], "G2": [1.0, -12.0, 22.0], "p_G2": [0.3, 0.0005, 0.00001],
+    })
+    fig = viz.keyness_plot(keyness, target="2026-07", reference="2026-06")
+    assert set(fig.keyness_rows["term"]) == {"防汛抗旱", "全面从严治党"}
+    assert "只显示 p < 0.05 的术语（χ²）；1 个不显著的未显示" in texts(fig)
+    with pytest.raises(viz.ChartUnavailable, match="p < 0.05"):
+        viz.keyness_plot(keyness[keyness["p"] > 0.05], target="2026-07", reference="2026-06")
+    assert len(viz.keyness_plot(keyness, target="a", reference="b", p=None).keyness_rows) == 3
+
+
+def test_outline_is_not_drawn_for_a_text_without_headings():
+    sentences = pd.DataFrame({"doc_id": "r", "sentence": [0, 1], "start": [0, 50], "end": [50, 90], "section": ["0", "0"],
+                              "heading": ["", ""], "text": ["", ""]})
+    themes = pd.DataFrame({"doc_id": "r", "section": ["0"], "heading": [""], "theme": ["economy"], "count": [3], "share": [1.0]})
+    with pytest.raises(viz.ChartUnavailable, match="没有小标题"):
+        viz.outline_plot(themes, sentences, doc_id="r")
+
+
+def test_cloud_weights_push_down_words_of_every_speech():
+    from collections import Counter
+
+    from analysis.measures.terms import dtm_build
+
+    docs = [(f"d{i}", Counter({"工作": 9, "全面从严治党": 1, **({"高质量发展": 2} if i < 2 else {})})) for i in range(6)]
+    weights = viz.cloud_weights(dtm_build(docs), ["d0"], filler=frozenset())
+    assert list(weights) == ["高质量发展"]  # 工作 and 全面从严治党 are in every speech: IDF 0
+    assert "工作" not in viz.cloud_weights(dtm_build(docs[:1]), ["d0"])  # one speech: the filler list
+
+
+def test_the_filler_list_holds_no_lexicon_term(lexicon):
+    from analysis.charts.words import cloud_filler
+
+    terms = {t.term for t in lexicon.terms} | {v for t in lexicon.terms for v in t.variants}
+    assert cloud_filler() and not cloud_filler() & terms
 
 
 def test_quota_charts_on_the_annual_reports(shared_corpus):
@@ -203,6 +292,6 @@ def test_quota_charts_on_the_annual_reports(shared_corpus):
     assert newest.attrs["latest"] == "2025" and (newest["status"] == "new").any()
     fig = viz.quotas_timeline_plot(trend, newest)
     draw(fig)
-    bars = [p for p in fig.axes[0].patches]
+    bars = [p for p in fig.axes[0].patches if p.get_gid() not in ("gap", "partial")]
     assert sum(p.get_height() for p in bars) == len(result.quotas)
     assert "2025" in texts(fig)

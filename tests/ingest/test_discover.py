@@ -144,3 +144,16 @@ def test_same_stem_files_are_separate_speeches_and_a_converted_copy_is_the_dupli
     assert set(dup) == {"sample.html", "sample.docx", "txt/report", "docx/report"}
     assert dup["docx/report"] == "txt/report" and dup["txt/report"] == ""
     assert dup["sample.docx"] == "sample.html" and dup["sample.html"] == ""
+
+
+def test_a_metadata_table_in_a_sub_folder_is_used(tmp_path: Path) -> None:
+    from analysis.ingest import corpus_discover
+
+    (tmp_path / "series").mkdir()
+    (tmp_path / "series" / "a.txt").write_text("会议内容。", encoding="utf-8")
+    (tmp_path / "series" / "metadata.csv").write_text("path,date,title\na.txt,2024-03-05,三月会议\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("讲话内容。", encoding="utf-8")
+    discovery = corpus_discover([tmp_path])
+    assert discovery.table_row("series/a.txt") == {"date": "2024-03-05", "title": "三月会议"}
+    assert [r.reason for r in discovery.records if r.path == "series/metadata.csv"] == ["documentation: metadata table (1 rows)"]
+    assert discovery.unmatched_rows == []

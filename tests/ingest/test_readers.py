@@ -120,10 +120,16 @@ def test_permission_denied_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path = tmp_path / "locked.txt"
     path.write_text(SPEECH, encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    import os
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    opened = os.open
+
+    def refuse(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return opened(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ReadError, match="permission denied"):
         read_text_file(path, max_bytes=10**7)
 

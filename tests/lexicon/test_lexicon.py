@@ -138,7 +138,32 @@ def test_pattern_matching_empty_text_is_refused(tmp_path: Path, pattern: str) ->
         lexicon_load(_write(tmp_path, body))
 
 
-def test_pattern_with_lookaround_names_its_term(tmp_path: Path) -> None:
+def test_pattern_with_lookaround_is_refused_naming_its_term(tmp_path: Path) -> None:
+    # Patterns are matched by RE2 (linear time), which has no look-arounds.
     body = "themes:\n  - id: a\n    label: 甲\n    terms:\n      - term: 新组织\n        pattern: '(?<=两)新组织'\n      - term: 放管服\n"
+    with pytest.raises(LexiconError, match=r"term 新组织: bad pattern: .*look-arounds"):
+        lexicon_load(_write(tmp_path, body))
+
+
+def test_a_backtracking_pattern_cannot_hang_a_run(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    body = "themes:\n  - id: a\n    label: 甲\n    terms:\n      - term: 啊啊\n        pattern: '(a+)+$'\n      - term: 放管服\n"
+    path = _write(tmp_path, body)
+    script = (
+        "import sys; from analysis.lexicon import lexicon_load;"
+        f"lexicon = lexicon_load({str(path)!r});"
+        "print(len(list(lexicon.find('放管服' + 'a' * 40 + 'b' + 'a' * 30))))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "2"  # 放管服, and the a's at the end of the text
+
+
+def test_patterns_and_fixed_strings_interleave_as_with_re(tmp_path: Path) -> None:
+    # A fixed string that cuts into a pattern match: the pattern is looked for again right after it, as re would.
+    body = "themes:\n  - id: a\n    label: 甲\n    terms:\n      - term: 甲乙\n      - term: 乙丙丁\n        pattern: '乙?丙丁'\n"
     lexicon = lexicon_load(_write(tmp_path, body))
-    assert [(m, t.term) for _, _, m, t in lexicon.find("两新组织和放管服")] == [("新组织", "新组织"), ("放管服", "放管服")]
+    assert [(s, m) for s, _, m, _ in lexicon.find("甲乙丙丁，乙丙丁")] == [(0, "甲乙"), (2, "丙丁"), (5, "乙丙丁")]

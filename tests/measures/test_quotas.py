@@ -14,7 +14,7 @@ from analysis.ingest import document_read
 from analysis.measures.quotas import QUOTA_COLUMNS, parse_number, quotas_extract
 
 REPO = Path(__file__).resolve().parents[2]
-COUNTY = REPO / "data" / "raw" / "county-party-secretary_monthly-meeting_august.txt"
+COUNTY = REPO / "data" / "raw" / "county" / "county-party-secretary_monthly-meeting_august.txt"
 NAN = math.nan
 
 
