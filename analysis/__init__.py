@@ -35,6 +35,7 @@ _PUBLIC = {
     "dtm_build": "analysis.measures.terms", "keywords_tfidf": "analysis.measures.terms",
     "themes_distribution": "analysis.measures.themes", "textstat_keyness": "analysis.measures.keyness",
     "quotas_extract": "analysis.measures.quotas", "formulations_find": "analysis.measures.formulations",
+    "sentences_plan_or_review": "analysis.measures.plan_review",
     "duplicates_flag": "analysis.measures.near_duplicates",
     "reuse_find": "analysis.measures.reuse", "texts_read": "analysis.measures.reuse", "CorpusText": "analysis.measures.reuse",
     "ReuseParams": "analysis.measures.reuse", "diffusion_first_use": "analysis.measures.diffusion",
