@@ -35,6 +35,7 @@ _PUBLIC = {
     "dtm_build": "analysis.measures.terms", "keywords_tfidf": "analysis.measures.terms",
     "themes_distribution": "analysis.measures.themes", "textstat_keyness": "analysis.measures.keyness",
     "quotas_extract": "analysis.measures.quotas", "formulations_find": "analysis.measures.formulations",
+    "sentences_plan_or_review": "analysis.measures.plan_review",
     "duplicates_flag": "analysis.measures.near_duplicates",
     "targets_extract": "analysis.measures.targets", "indicators_load": "analysis.measures.indicators",
     "outcomes_extract": "analysis.measures.target_outcomes", "targets_vs_realised": "analysis.measures.target_outcomes",

@@ -16,6 +16,7 @@ record in the ingest report.
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import stat
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from analysis.ingest.metadata import Metadata, is_metadata_table, merge_metadata
 from analysis.ingest.readers import CONVERT_FIRST, SUPPORTED_SUFFIXES, EmptyDocument, ReadError, read_file_bytes, text_from_bytes
 
 __all__ = [
+    "doc_id_for",
     "DEFAULT_MAX_MB",
     "FileRecord",
     "Discovery",
@@ -313,6 +315,27 @@ def _relative(path: Path, resolved: Path, resolved_root: Path, root: Path | None
     return readable_name(path.as_posix())
 
 
+def doc_id_for(path: Path, rel_path: str) -> str:
+    """The doc_id of a speech file: its relative path without the suffix.
+
+    When another speech file in the same folder has the same stem
+    (``sample.docx``, ``sample.html``, ``sample.pdf``), the suffix is kept
+    (``sample.docx``), so that the files stay separate speeches.
+    """
+    name = Path(rel_path).name
+    if "." not in name:
+        return rel_path
+    stem = rel_path.rsplit(".", 1)[0]
+    try:
+        siblings = [
+            p for p in path.parent.glob(glob.escape(path.stem) + ".*")
+            if p.name != path.name and p.suffix.lower() in SUPPORTED_SUFFIXES and p.stem == path.stem
+        ]
+    except OSError:
+        siblings = []
+    return rel_path if siblings else stem
+
+
 def document_read(
     path: Path,
     rel_path: str,
@@ -348,7 +371,7 @@ def document_read(
         headline=cleaned.headline,
         cleaned_text=simplified,
     )
-    doc_id = rel_path.rsplit(".", 1)[0] if "." in Path(rel_path).name else rel_path
+    doc_id = doc_id_for(path, rel_path)
     return Document(
         doc_id=doc_id,
         path=rel_path,

@@ -20,6 +20,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.ingest.text_metadata import is_slug, report_year_from_text, speaker_from_text, title_lines_from_text
+from analysis.text.clean import remove_pinyin
+
 __all__ = [
     "PartialDate",
     "Metadata",
@@ -171,9 +174,14 @@ _CN_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _DELIVERY = re.compile(
     rf"(?:——|—|--|－－)\s*(?P<y>(?:19|20)\d{{2}}|[一二〇零三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?:(?P<d>{_CN_NUM})\s*日)?"
 )
+# Any bracket style: （2023年8月15日）, [2023年8月15日], 【…】, 〔…〕, 〈…〉.
 _DATE_IN_BRACKETS = re.compile(
-    rf"[（(]\s*(?P<y>(?:19|20)\d{{2}}|[一二〇零三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?:(?P<d>{_CN_NUM})\s*日)?\s*[)）]"
+    rf"[（(\[【〔〈<]\s*(?P<y>(?:19|20)\d{{2}}|[一二〇零三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?:(?P<d>{_CN_NUM})\s*日)?\s*[)）\]】〕〉>]"
 )
+# A compact date in brackets in a title: 2023年…讲话(20230224).
+_COMPACT_IN_BRACKETS = re.compile(r"[（(\[【](?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])[)）\]】]")
+# The year of the meeting in a title: 在2026年全县经济工作会议上的讲话.
+_TITLE_YEAR = re.compile(r"^[^\n。]{0,30}?(?P<y>(?:19|20)\d{2})\s*年[^\n。]{1,40}?(?:会议|大会|会)上的(?:讲话|发言|报告|致辞)")
 # A signature at the end of a speech: the date alone on the last lines.
 _DATE_LINE = re.compile(
     rf"(?m)^\s*(?P<y>(?:19|20)\d{{2}}|[一二〇零三四五六七八九]{{4}})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?P<d>{_CN_NUM})\s*日\s*$"
@@ -198,20 +206,30 @@ def _cn_year(text: str) -> int | None:
 def date_from_text(text: str, *, head_chars: int = 600) -> PartialDate:
     """Date of delivery stated near the start of a speech, as precise as stated.
 
-    Looks for a signature line (``——2024年3月5日在…``), a date in brackets
-    under the title (``（2023年8月15日）``), a dated event (``2024年3月5日在…``),
-    a date alone on one of the last lines (a signature at the end), then a
-    meeting named by its month (``8月份月度工作推进会``, ``10月25日召开会议``).
+    Looks for a signature line (``——2024年3月5日在…``), a date in brackets of
+    any style under the title (``（2023年8月15日）``, ``【2023年8月15日】``), a
+    compact date in brackets in the title (``…讲话(20230224)``), a dated event
+    (``2024年3月5日在…``), a date alone under the title or on one of the last
+    lines (a signature), the year of the meeting in the title
+    (``在2026年…会议上的讲话``: the year only), then a meeting named by its
+    month (``8月份月度工作推进会``, ``10月25日召开会议``).
     """
     head = text[:head_chars]
     tail = text[-200:]
-    for pattern, where in ((_DELIVERY, head), (_DATE_IN_BRACKETS, head), (_DATED_EVENT, head), (_DATE_LINE, tail)):
+    top = "\n".join(head.split("\n")[:4])  # the title block: a date alone under the title
+    for pattern, where in (
+        (_DELIVERY, head), (_DATE_IN_BRACKETS, head), (_COMPACT_IN_BRACKETS, top), (_DATED_EVENT, head),
+        (_DATE_LINE, top), (_DATE_LINE, tail),
+    ):
         match = pattern.search(where)
         if match:
             year = _cn_year(match.group("y"))
             month = _cn_number(match.group("m"))
             day = _cn_number(match.group("d")) if match.group("d") else None
             return _valid(year, month, day)
+    match = _TITLE_YEAR.search(top)
+    if match:
+        return _valid(int(match.group("y")), None, None)
     match = _MONTH_EVENT.search(head)
     if match:
         month = _cn_number(match.group("m"))
@@ -227,14 +245,18 @@ _TITLE_LINE = re.compile(r"^[^\n。！？!?；;：:，,]{4,60}(?:讲话|報告|�
 
 
 def title_from_text(raw: str, headline: str, cleaned: str = "") -> str:
-    """A title stated by the file: a site's document title, a headline, or a first line that reads as a title."""
+    """A title stated by the file: a site's document title, a headline, a title split over
+    the first two lines (rejoined), or a first line that reads as a title; pinyin glosses removed."""
     match = _SITE_TITLE.search(raw[:1000])
     if match:
-        return match.group(1).strip()
+        return remove_pinyin(match.group(1).strip())
+    split = title_lines_from_text(raw)
+    if split:
+        return split
     if headline.strip():
-        return headline.strip()
+        return remove_pinyin(headline.strip())
     first_line = cleaned.lstrip().split("\n", 1)[0].strip()
-    return first_line if _TITLE_LINE.match(first_line) else ""
+    return remove_pinyin(first_line) if _TITLE_LINE.match(first_line) else ""
 
 
 def _decode_table(path: Path) -> str:
@@ -444,18 +466,26 @@ def merge_metadata(
                     kept = filled
         meta.date = kept
         meta.sources["date"] = "+".join(contributors)
+    if meta.date.year is None:
+        # A government work report reviewing Y is delivered in Y+1 (see report_year_from_text).
+        year = report_year_from_text(cleaned_text)
+        if year is not None:
+            meta.date = PartialDate(year).filled_from(meta.date) if meta.date else PartialDate(year)
+            meta.sources["date"] = "+".join(filter(None, [meta.sources.get("date", ""), "text"]))
+            meta.notes.append(f"date: year {year} inferred from the reviewed year {year - 1} (a government work report)")
 
     fields = {
         # A file name gives a title only when it reads as one (has Chinese);
         # otherwise a title stated in the text beats a bare file name.
         "title": [
             ("table", table_row.get("title", "")),
-            ("filename", file_rest if re.search(r"[\u4e00-\u9fff]", file_rest) else ""),
+            # A slug (亳州_government-work-report) only when nothing better exists.
+            ("filename", file_rest if re.search(r"[\u4e00-\u9fff]", file_rest) and not is_slug(file_rest) else ""),
             ("text", title_from_text(raw_text, headline, cleaned_text)),
             ("filename", stem),
         ],
         "meeting_type": [("table", table_row.get("meeting_type", "")), ("filename", meeting_type_from_filename(stem))],
-        "speaker": [("table", table_row.get("speaker", ""))],
+        "speaker": [("table", table_row.get("speaker", "")), ("text", speaker_from_text(raw_text))],
     }
     for name, options in fields.items():
         for source, value in options:

@@ -28,6 +28,15 @@ def sentence_hashes(sentences: Iterable[str]) -> np.ndarray:
 
 _COMMON_SENTENCE = 1000
 
+#: Order of formats among copies: a plain-text copy counts as earlier than a converted one.
+FORMAT_ORDER = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+def duplicate_rank(path: str) -> int:
+    """Rank of a file's format in :data:`FORMAT_ORDER` (unknown formats last)."""
+    suffix = path[path.rfind("."):].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    return FORMAT_ORDER.index(suffix) if suffix in FORMAT_ORDER else len(FORMAT_ORDER)
+
 
 def duplicates_flag(hashes: Sequence[tuple[str, Collection[int]]], *, threshold: float = 0.8) -> dict[str, str]:
     """Near-duplicates: ``doc_id → doc_id of the earlier document it copies``.

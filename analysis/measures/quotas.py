@@ -24,14 +24,75 @@ from __future__ import annotations
 
 import math
 import re
-import string
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 import pandas as pd
 
-from analysis.text.outline import find_headings, outline_sentences
+from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is public here too)
+    _CAPACITY_BEFORE,
+    _CAPACITY_NAME,
+    _CLAUSE_SPLIT,
+    _CN_RE,
+    _COMPARISON,
+    _CONDITION,
+    _COUNT_UNITS,
+    _DATE_AFTER,
+    _DEADLINE,
+    _DEADLINE_END,
+    _DEADLINE_LOOKAHEAD,
+    _DEADLINE_REACH,
+    _DEADLINE_SUFFIX,
+    _DEADLINE_YEAR,
+    _BOUND_LIST,
+    _DIGIT_OR_PERCENT,
+    _ESTIMATE,
+    _FUTURE,
+    _GROUP_CONDITION,
+    _LEVEL_VERBS,
+    _MORE,
+    _NAME_AFTER,
+    _NAME_BEFORE,
+    _NOT_A_COUNT,
+    _OLD_LEVEL,
+    _PAST_CLAUSE,
+    _PAST_CLAUSE_STRONG,
+    _PAST_CLAUSE_STRONG_IN_PLAN,
+    _PAST_SENTENCE,
+    _PERCENT_POINT_TARGET,
+    _PERIOD_NAME,
+    _PERIOD_RE,
+    _PHYSICAL_UNITS,
+    _PLACEHOLDER_RE,
+    _PLAN_LEVEL,
+    _POST_BOUND,
+    _POST_COMPARATOR,
+    _PRE_BOUND_RE,
+    _PRE_COMPARATOR,
+    _PROJECT_SIZE,
+    _QUANTITY,
+    _RANK_BEFORE,
+    _REFERENTIAL_BEFORE,
+    _RHETORIC,
+    _SCALE_WORD,
+    _SET_PHRASE_AFTER,
+    _SIZE_CLASS,
+    _SIZE_UNITS,
+    _SUBJECT_AT,
+    _SUBJECT_FOLLOWS,
+    _SUBJECT_LEAD,
+    _SUBJECT_NUMBER,
+    _SUBJECT_TAIL,
+    _SUBJECT_TRAIL,
+    _TIME_UNITS,
+    _TO_LEVEL,
+    _WITHIN,
+    parse_number,
+)
+from analysis.measures.quota_forms import quota_forms_find
+from analysis.measures.plan_review import PLAN, REVIEW, sentences_plan_or_review
+from analysis.text.outline import outline_sentences
 
 if TYPE_CHECKING:
     from analysis.lexicon import Lexicon
@@ -43,148 +104,6 @@ QUOTA_COLUMNS = [
     "doc_id", "kind", "text", "sentence", "start", "end", "value", "value_max", "unit",
     "comparator", "period", "deadline", "redacted", "subject", "section", "theme",
 ]
-
-# -- numerals ---------------------------------------------------------------
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-_CN_DIGIT = "零〇一二两三四五六七八九"
-_CN = f"[{_CN_DIGIT}十][{_CN_DIGIT}十百千万亿]*(?:点[{_CN_DIGIT}]+)?"
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_PLACEHOLDER = r"(?:XX+|xx+|××+)"
-_PLACEHOLDER_RE = re.compile(_PLACEHOLDER)
-_CN_RE = re.compile(_CN)
-_ARABIC_SCALED = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)")
-
-
-def _parse_cn_integer(text: str) -> float:
-    total, section, number = 0.0, 0.0, 0.0
-    if text and all(ch in _DIGITS for ch in text) and len(text) > 1:
-        return float("".join(str(_DIGITS[ch]) for ch in text))
-    for ch in text:
-        if ch in _DIGITS:
-            number = _DIGITS[ch]
-        elif ch in _SMALL_UNITS:
-            section += (number or 1) * _SMALL_UNITS[ch]
-            number = 0
-        elif ch in _BIG_UNITS:
-            section += number
-            if ch == "亿":
-                total = (total + section) * _BIG_UNITS[ch]
-            else:
-                total += section * _BIG_UNITS[ch]
-            section, number = 0, 0
-        else:
-            raise ValueError(f"not a Chinese numeral: {text}")
-    return total + section + number
-
-
-def parse_number(text: str) -> float:
-    """Parse one numeral: ``12``, ``1,200``, ``1.3万亿``, ``三十``, ``两千``, ``七点九``.
-
-    Scale words (万, 亿, 万亿) after Arabic digits are resolved.  Raises
-    ``ValueError`` on anything else.
-    """
-    text = text.strip()
-    match = _ARABIC_SCALED.fullmatch(text)
-    if match:
-        value = float(match.group(1).replace(",", ""))
-        for ch in match.group(2):
-            value *= _SMALL_UNITS[ch] if ch in _SMALL_UNITS else _BIG_UNITS[ch]
-        return value
-    if "点" in text:
-        whole, frac = text.split("点", 1)
-        return _parse_cn_integer(whole) + float("0." + "".join(str(_DIGITS[c]) for c in frac))
-    return _parse_cn_integer(text)
-
-
-# -- vocabulary --------------------------------------------------------------
-_UNITS = [
-    "个工作日", "工作日", "人次", "千瓦", "公里", "平方米", "小时", "美元", "元", "天", "人", "次", "斤",
-    "名", "分", "个", "项", "户", "家", "吨", "亩", "件", "套", "所", "倍", "张", "座", "条",
-]
-_UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
-_COUNT_UNITS = {"个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名"}
-_SCALE = "(?:万亿|千万|百万|亿|万|千)"
-_NUM = rf"(?:{_ARABIC}(?:[多余]{_SCALE})?{_SCALE}?|{_CN}|{_PLACEHOLDER})"
-_RANGE_SEP = "(?:至|到|－|-|—|–|~|～)"
-
-# The lookahead lists every character a quantity can start with.  Each
-# alternative opens with a group, which the regex engine cannot reject from
-# the current character alone, so without it all five alternatives are tried
-# at every character of the text (four times slower).  Keep it in step with
-# the alternatives.
-_QUANTITY = re.compile(
-    rf"(?=[\d{_CN_DIGIT}十百翻Xx×])(?:"
-    rf"(?P<frac>(?P<den>{_CN}|\d+)分之(?P<numr>{_CN}|\d+(?:\.\d+)?))"
-    rf"|(?P<pct>百分之(?P<p1>{_CN}|{_ARABIC}|百)(?:{_RANGE_SEP}(?:百分之)?(?P<p2>{_CN}|{_ARABIC}))?)"
-    rf"|(?P<half>一半)"
-    rf"|(?P<double>翻(?P<dn>一|两|二|三)番)"
-    rf"|(?P<num>(?P<n1>{_NUM})(?P<pct1>%)?(?:{_RANGE_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?"
-    rf"(?P<unit>%|{_UNIT_RE})?))"
-)
-# A number glued to Latin letters or digits is part of a name (PM2.5, 5G, C919).
-_NAME_BEFORE = frozenset(string.ascii_letters + string.digits + ".")
-_NAME_AFTER = frozenset(string.ascii_letters)
-_DATE_AFTER = re.compile(r"(?:[年月日号时]|周年|届|季度|世纪|版|大(?![于])|次会议|中全会)")
-_DIGIT_OR_PERCENT = re.compile(r"[\d%]")
-_TO_LEVEL = re.compile(r"[到至为]")
-_MORE = re.compile("[多余]")
-_SCALE_WORD = re.compile("[万亿]")
-
-# No bound contains a clause mark, so it is matched in the text at the end of the number.
-_POST_BOUND = re.compile(r"(?:及以上|以上|以内|以下|左右|上下|的限额)")
-_PRE_BOUNDS: list[tuple[str, str]] = [
-    ("不得少于", "ge"), ("不得低于", "ge"), ("不少于", "ge"), ("不低于", "ge"), ("至少", "ge"), ("最少", "ge"),
-    ("配足", "ge"), ("不得超过", "le"), ("不超过", "le"), ("不高于", "le"), ("最多", "le"), ("最高", "le"),
-    ("超过", "gt"), ("多于", "gt"), ("高于", "gt"), ("突破", "gt"), ("低于", "lt"), ("少于", "lt"), ("不到", "lt"),
-    ("不足", "lt"), ("大约", "approx"), ("约", "approx"), ("近", "approx"),
-]
-_POST_COMPARATOR = {"及以上": "ge", "以上": "ge", "以内": "le", "以下": "le", "左右": "approx", "上下": "approx", "的限额": "le"}
-_PRE_BOUND_RE = re.compile("|".join(b for b, _ in _PRE_BOUNDS))
-_PRE_COMPARATOR = dict(_PRE_BOUNDS)
-_LEVEL_VERBS = re.compile(
-    r"(?:调高到|提高到|提高至|提升至|提升到|增加到|增至|降至|降为|降到|降低到|压减到|减少到|达到|保持在|控制在|稳定在|"
-    r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训)$"
-)
-_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("半年", "半年"), ("每年", "每年"),
-            ("每月", "每月"), ("每周", "每周"), ("每天", "每天"), ("每日", "每天"), ("每次", "每次"),
-            ("年均", "年均"), ("每届", "每届"), ("每学期", "每学期")]
-_PERIOD_RE = re.compile("|".join(p for p, _ in _PERIODS))
-_PERIOD_NAME = dict(_PERIODS)
-
-_FUTURE = re.compile(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
-_PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
-_PAST_SENTENCE = re.compile(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
-_ESTIMATE = re.compile(r"预计|估计|预测")
-_REVIEW_HEADING = re.compile(r"回顾|成就|过去")
-_OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
-_COMPARISON = re.compile(r"比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
-_RHETORIC = re.compile(r"^(?:的精力|的力量|的热情|的努力|的干劲)")
-_CONDITION = re.compile(r"^的(?:要|，|,)")
-_CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:\n]")
-
-_DEADLINE = re.compile(
-    r"(?:(?:\d{4}|今|明|本)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
-    r"(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
-    r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
-)
-# Every deadline ends with one of these endings and starts at most
-# _DEADLINE_REACH characters before it: a year (2024年), a month of up to
-# three numerals, 月 and a day of up to three numerals come before the 日 of
-# 日前.  Keep both in step with _DEADLINE.
-_DEADLINE_END = re.compile(r"[月底末旬日号](?:之前|以前|前)")
-_DEADLINE_REACH = 12
-_DEADLINE_SUFFIX = re.compile(r"(?:之前|以前|前)$")
-_DEADLINE_YEAR = re.compile(r"^(?:今|明|本)年")
-
-_SUBJECT_FOLLOWS = re.compile(r"(?:配备|配足|用于)([^（(，。；;,]{2,16})")
-_SUBJECT_LEAD = re.compile(r"^(?:要|对|并|同时|其中|今年|全年|确保|力争|争取|按照|按|让)+")
-_SUBJECT_AT = re.compile(r"(?:必须|务必|要|应|须)?在$")
-_SUBJECT_TRAIL = re.compile(r"(?:的|要|为|是|都|应|将|按照|总数的|再)+$")
-_SUBJECT_NUMBER = re.compile(r"^[^，,]*?[\d.%％]+(?:配备|的)")
-_SUBJECT_TAIL = re.compile(r"[^，。；;,]{2,16}")
-
 
 @dataclass
 class _Mention:
@@ -254,7 +173,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     n1, n2, unit = match.group("n1"), match.group("n2"), match.group("unit") or ""
     if match.group("pct1"):
         unit = "%"
-    redacted = bool(_PLACEHOLDER_RE.fullmatch(n1))
+    redacted = bool(_PLACEHOLDER_RE.match(n1))  # XX, XX万
     if redacted:
         if not unit:
             return None
@@ -262,7 +181,7 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     n1 = _MORE.sub("", n1)  # 530多亿元
     try:
         low = parse_number(n1)
-        high = parse_number(n2) if n2 and not _PLACEHOLDER_RE.fullmatch(n2) else nan
+        high = parse_number(n2) if n2 and not _PLACEHOLDER_RE.match(n2) else nan
     except (ValueError, KeyError):
         return None
     if unit == "个工作日":
@@ -270,20 +189,24 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     return low, high, unit, False
 
 
-def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], review: bool) -> bool:
+def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], label: str, bounded: bool = True) -> bool:
+    """Whether a quantity states a requirement: its sentence's plan/review label, then its clause's cues."""
     clause_text = text[clause[0]:clause[1]]
     sentence_text = text[sentence[0]:sentence[1]]
-    if _ESTIMATE.search(clause_text):
+    strong = _PAST_CLAUSE_STRONG_IN_PLAN if label == PLAN else _PAST_CLAUSE_STRONG
+    if _ESTIMATE.search(clause_text) or strong.search(clause_text):
         return False
-    if review:
+    if label == REVIEW:
         return False
-    if _PAST_CLAUSE.search(clause_text):
+    if _PAST_CLAUSE.search(clause_text) and not (label == PLAN and _PLAN_LEVEL.search(clause_text)):
         return False
-    if _FUTURE.search(clause_text):
+    if label == PLAN or _FUTURE.search(clause_text):
         return True
     if _PAST_SENTENCE.search(sentence_text) or "已" in sentence_text:
         return False
-    return True
+    # An undecided sentence: a bare level (增长8.5%) with no bound, period or future cue
+    # anywhere in the sentence reads as a statistic in a speech without headings.
+    return bounded or bool(_FUTURE.search(sentence_text))
 
 
 def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end: int) -> str:
@@ -311,42 +234,38 @@ def _deadlines(text: str) -> list[re.Match[str]]:
 
     Scanning the whole text with _DEADLINE costs as much as scanning it for
     quantities.  Every match lies inside the window from _DEADLINE_REACH
-    characters before an ending to the ending's end, so running it on the
-    windows (merged where they touch) finds the same matches.
+    characters before an ending to the ending's end (plus the few characters a
+    lookahead reads), so running it on the windows (merged where they touch)
+    finds the same matches.
     """
     windows: list[list[int]] = []
     for ending in _DEADLINE_END.finditer(text):
         low = max(0, ending.start() - _DEADLINE_REACH)
+        high = min(len(text), ending.end() + _DEADLINE_LOOKAHEAD)  # room for 月底(?=完成)
         if windows and low <= windows[-1][1]:
-            windows[-1][1] = ending.end()
+            windows[-1][1] = high
         else:
-            windows.append([low, ending.end()])
+            windows.append([low, high])
     return [match for low, high in windows for match in _DEADLINE.finditer(text, low, high)]
-
-
-def _review_starts(text: str) -> list[tuple[int, bool]]:
-    """(start, is_review) for every top-level heading, in text order."""
-    return [(h.start, bool(_REVIEW_HEADING.search(h.text))) for h in find_headings(text) if h.level == 1]
 
 
 def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
     sentence_starts = [s.start for s in sentences]
     reversed_text = text[::-1]
-    tops: list[tuple[int, bool]] | None = None  # found when first needed: many speeches never need them
-    top_starts: list[int] = []
+    labels: list[str] | None = None  # found when first needed: many speeches never need them
 
     def sentence_of(pos: int) -> tuple[int, int]:
         i = max(0, bisect_right(sentence_starts, pos) - 1)
         low, high = (sentences[i].start, sentences[i].end) if sentences else (0, len(text))
         return max(low, pos - MAX_SENTENCE_CHARS), min(high, pos + MAX_SENTENCE_CHARS)
 
-    def in_review(pos: int) -> bool:
-        nonlocal tops, top_starts
-        if tops is None:
-            tops = _review_starts(text)
-            top_starts = [t[0] for t in tops]
-        i = bisect_right(top_starts, pos) - 1
-        return i >= 0 and tops[i][1]
+    def label_of(pos: int) -> str:
+        nonlocal labels
+        if labels is None:
+            labels = sentences_plan_or_review(text, sentences)
+        if not labels:
+            return ""
+        return labels[max(0, bisect_right(sentence_starts, pos) - 1)]
 
     # Most quantities in a speech are rejected, and the cheapest rejections
     # come first: the clause before the number, the comparator and the period
@@ -379,13 +298,33 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         before = text[clause_start:start]
         if _TO_LEVEL.search(after, 0, 14) and _OLD_LEVEL.search(before):
             continue
-        if after.startswith("个百分点") or _COMPARISON.search(before):
+        if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(before)) or _COMPARISON.search(before):
             continue
+        if _RANK_BEFORE.search(before):
+            continue  # a rank: 前1%, 前20、30、50名
+        if unit in _SIZE_UNITS and not post and (
+            _SIZE_CLASS.match(text, end) or _CAPACITY_BEFORE.search(before)
+            or (unit in _PHYSICAL_UNITS and _CAPACITY_NAME.match(text, end))
+        ):
+            continue  # a size that describes a thing
+        if _PROJECT_SIZE.search(before) and after.startswith("的"):
+            continue  # 投资10.7亿元的XX项目
+        if unit in _COUNT_UNITS and _NOT_A_COUNT.match(text, start):
+            continue  # 一批 (a batch), 56个民族, 等14项行政事业性收费 (the fees a measure covers)
+        if unit in _SIZE_UNITS and post and _SIZE_CLASS.match(text, post.end()):
+            continue  # 10亿元以上制造业项目
+        if unit in _TIME_UNITS and not post and (_WITHIN.match(after) or _SET_PHRASE_AFTER.match(after)):
+            continue  # 15个工作日内, 24小时值班
+        if unit in _COUNT_UNITS and _REFERENTIAL_BEFORE.search(before):
+            continue  # a count of what is there: 全镇现有烟花爆竹零售点16个
+        if _GROUP_CONDITION.match(after if not post else text[post.end():clause_end]):
+            continue  # 凡有3名以上正式党员的, 党员不足3名的
         # comparator from the words around the quantity
         comparator, span_start = "", start
         pre = None
         for bound in _PRE_BOUND_RE.finditer(before):
-            if len(before) - bound.end() <= 16 and not _DIGIT_OR_PERCENT.search(before, bound.end()):
+            between = before[bound.end():]
+            if len(between) <= 16 and (not _DIGIT_OR_PERCENT.search(between) or _BOUND_LIST.fullmatch(between)):
                 pre = bound
         level = _LEVEL_VERBS.search(before)
         if match.group("n2") or match.group("p2"):
@@ -409,12 +348,14 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         # does it carry a signal that it is a requirement?
         signal = bool(comparator or level is not None or period)
         if not signal and (chinese or unit in _COUNT_UNITS or not unit):
-            continue  # 三个方面, 103项重点工作, 千家万户
+            # 三个方面, 103项重点工作, 千家万户; but in a plan sentence a count is a target
+            if chinese or not unit or label_of(start) != PLAN:
+                continue
         if not unit and not (post or (level is not None and not chinese and _SCALE_WORD.search(n1))):
             continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
         if period_match is None and chinese and not (comparator or level is not None) and unit != "%":
             continue
-        if not _is_future(text, sentence_of(start), (clause_start, clause_end), in_review(start)):
+        if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start), bool(comparator or period)):
             continue
         span_end = post.end() if post else end
         mentions.append(
@@ -432,13 +373,22 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
                 subject=_subject(text, clause_start, span_start, span_end, clause_end),
             )
         )
+    for form in quota_forms_find(text):
+        clause_start, clause_end = _clause_start(reversed_text, form.start), _clause_end(text, form.end)
+        if not _is_future(text, sentence_of(form.start), (clause_start, clause_end), label_of(form.start)):
+            continue
+        mentions.append(
+            _Mention("quota", form.start, form.end, form.value, math.nan, form.unit, form.comparator, form.period, "",
+                     False, _subject(text, clause_start, form.start, form.end, clause_end))
+        )
     for match in _deadlines(text):
         clause_start, clause_end = _clause_start(reversed_text, match.start()), _clause_end(text, match.end())
-        if _PAST_CLAUSE.search(text[clause_start:clause_end]) or in_review(match.start()):
+        if _PAST_CLAUSE.search(text[clause_start:clause_end]) or label_of(match.start()) == REVIEW:
             continue
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))
+        period = "每月" if deadline.startswith("每月") else ""  # a recurring deadline: 每月25日前
         mentions.append(
-            _Mention("deadline", match.start(), match.end(), math.nan, math.nan, "", "", "", deadline, False,
+            _Mention("deadline", match.start(), match.end(), math.nan, math.nan, "", "", period, deadline, False,
                      _subject(text, clause_start, match.start(), match.end(), clause_end))
         )
     mentions.sort(key=lambda m: (m.start, m.end))

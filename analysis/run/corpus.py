@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from ..ingest import Discovery, FileRecord, corpus_discover
 from ..measures.formulations import FORMULATION_COLUMNS
-from ..measures.near_duplicates import duplicates_flag
+from ..measures.near_duplicates import duplicate_rank, duplicates_flag
 from ..measures.quotas import QUOTA_COLUMNS
 from ..measures.indicators import indicators_cached
 from ..measures.target_outcomes import OUTCOME_COLUMNS, targets_vs_realised
@@ -122,6 +122,7 @@ def corpus_run(
     headings: dict[tuple[str, str], str] = {}
     counters: list[tuple[str, pa.Table]] = []
     hashes: list[tuple[str, np.ndarray]] = []
+    paths: dict[str, str] = {}
     changes: Counter[str] = Counter()
     cache_hits = 0
     all_cacheable = True
@@ -155,6 +156,7 @@ def corpus_run(
                     gathered[name].extend(values)
             counters.append((doc_id, result.token_counts))
             hashes.append((doc_id, result.sentence_hashes))
+            paths[doc_id] = result.row["path"]
             changes.update(result.changes)
             headings.update({(doc_id, section): heading for section, heading in result.headings.items()})
             # The two large tables (a row per token, a row per sentence) stream to disk when asked.
@@ -169,6 +171,9 @@ def corpus_run(
         corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
         for column in ("year", "month", "day"):
             corpus[column] = corpus[column].astype("Int64")
+        # Plain-text copies count as earlier than converted formats: of a report
+        # given as .txt and .docx, the .docx is flagged duplicate_of the .txt.
+        hashes.sort(key=lambda item: duplicate_rank(paths[item[0]]))  # stable: input order within a format
         duplicates = duplicates_flag(hashes)
         corpus["duplicate_of"] = [duplicates.get(d, "") for d in corpus["doc_id"]]
         dates = dict(zip(corpus["doc_id"], corpus["date"]))

@@ -142,15 +142,18 @@ def _limit(options: Options) -> int:
     return int(options.max_mb * 1_000_000)
 
 
-def _key_of_bytes(data: bytes, rel_path: str, table_row: dict[str, str] | None, options: Options) -> str:
+def _key_of_bytes(data: bytes, path: Path, rel_path: str, table_row: dict[str, str] | None, options: Options) -> str:
     from dataclasses import replace
 
     from analysis.run.cache import cache_key
 
     lexicon, segmenter = tools_for(options)
+    from analysis.ingest.discover import doc_id_for
+
     return cache_key(
         data,
         rel_path,
+        doc_id_for(path, rel_path),  # a sibling with the same stem changes it
         sorted((table_row or {}).items()),
         repr(replace(options, cache=True)),
         lexicon.fingerprint(),
@@ -165,7 +168,7 @@ def cache_key_of(path: Path, rel_path: str, table_row: dict[str, str] | None, op
         data = read_file_bytes(path, max_bytes=_limit(options))
     except ReadError:
         return None
-    return _key_of_bytes(data, rel_path, table_row, options)
+    return _key_of_bytes(data, path, rel_path, table_row, options)
 
 
 def cached_result(key: str | None) -> DocResult | None:
@@ -216,7 +219,7 @@ def document_process_cached(
         data = read_file_bytes(path, max_bytes=_limit(options))
     except ReadError:
         return document_process(path, rel_path, table_row, options)  # says why it cannot be read; not cached
-    own_key = _key_of_bytes(data, rel_path, table_row, options)
+    own_key = _key_of_bytes(data, path, rel_path, table_row, options)
     if own_key != key:
         hit = cached_result(own_key)  # the file changed since ``key`` was made
         if hit is not None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.ingest import document_read
 from analysis.run import corpus_run
 
 GOOD = "县委书记讲话。同志们:今天召开8月份月度工作推进会。每月外出招商时间不得少于10天。全面从严治党。"
@@ -109,6 +110,40 @@ def test_gbk_file_names_from_windows_archives(tmp_path: Path) -> None:
     result = corpus_run([tmp_path])
     assert list(result.report["path"]) == ["测试讲话.txt"]
     assert list(result.corpus["doc_id"]) == ["测试讲话"] and result.n_ok == 1
+
+
+def test_same_stem_files_get_distinct_doc_ids(tmp_path) -> None:
+    from analysis.ingest.discover import doc_id_for
+
+    (tmp_path / "sample.txt").write_text("同志们：今天开会。", encoding="utf-8")
+    (tmp_path / "sample.html").write_text("<p>同志们：今天开会。</p>", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("同志们：明天开会。", encoding="utf-8")
+    assert doc_id_for(tmp_path / "sample.txt", "d/sample.txt") == "d/sample.txt"
+    assert doc_id_for(tmp_path / "sample.html", "d/sample.html") == "d/sample.html"
+    assert doc_id_for(tmp_path / "other.txt", "d/other.txt") == "d/other"
+    assert document_read(tmp_path / "sample.html", "sample.html").doc_id == "sample.html"
+
+
+def test_same_stem_files_are_separate_speeches_and_a_converted_copy_is_the_duplicate(tmp_path) -> None:
+    import docx
+
+    body = "同志们：今天召开全县经济工作会议，研究部署今年经济工作。要确保全年新签约项目不少于60个。要加快项目建设进度。"
+    other = "同志们：今天召开全县安全生产工作会议，部署下半年安全生产工作。各乡镇每月至少开展1次安全隐患排查。要压实各方责任。"
+    (tmp_path / "sample.html").write_text(f"<html><body><p>{other}</p></body></html>", encoding="utf-8")
+    sample = docx.Document()
+    sample.add_paragraph(other)
+    sample.save(tmp_path / "sample.docx")
+    document = docx.Document()
+    document.add_paragraph(body)
+    (tmp_path / "txt").mkdir()
+    (tmp_path / "txt" / "report.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "docx").mkdir()
+    document.save(tmp_path / "docx" / "report.docx")
+    result = corpus_run([tmp_path], workers=1, progress=False)
+    dup = dict(zip(result.corpus["doc_id"], result.corpus["duplicate_of"]))
+    assert set(dup) == {"sample.html", "sample.docx", "txt/report", "docx/report"}
+    assert dup["docx/report"] == "txt/report" and dup["txt/report"] == ""
+    assert dup["sample.docx"] == "sample.html" and dup["sample.html"] == ""
 
 
 def test_a_metadata_table_in_a_sub_folder_is_used(tmp_path: Path) -> None:

@@ -104,3 +104,70 @@ def test_date_in_brackets_or_signature(text: str, date: PartialDate) -> None:
 def test_title_line_from_cleaned_text() -> None:
     assert title_from_text("", "", "关于做好防汛工作的讲话\n同志们：") == "关于做好防汛工作的讲话"
     assert title_from_text("", "", "今天开会，要做好防汛工作。") == ""
+
+
+# -- metadata stated in local texts (issue #13) ---------------------------------
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("2023年全市招商引资工作会议讲话(20230224)\n同志们：", PartialDate(2023, 2, 24)),
+        ("在2026年全县经济工作会议上的讲话\n同志们：", PartialDate(2026)),
+        ("县委书记在全县经济工作会议上的讲话\n【2023年8月15日】\n同志们：", PartialDate(2023, 8, 15)),
+        ("县委书记在全县经济工作会议上的讲话\n[2023年8月15日]\n同志们：", PartialDate(2023, 8, 15)),
+        ("县委书记在全县经济工作会议上的讲话\n2023年8月15日\n同志们：", PartialDate(2023, 8, 15)),
+    ],
+)
+def test_local_dates_from_text(text: str, date: PartialDate) -> None:
+    assert date_from_text(text) == date
+
+
+def test_report_reviewing_a_year_is_dated_the_next_year() -> None:
+    text = "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n过去一年，全市经济回升向好。"
+    meta = merge_metadata(table_row=None, stem="report", raw_text=text, headline="", cleaned_text=text)
+    assert meta.date == PartialDate(2024) and meta.sources["date"] == "text"
+    assert any("2023" in note for note in meta.notes)
+
+
+def test_table_year_and_text_date_are_merged() -> None:
+    text = "政府工作报告\n——2024年1月16日在亳州市第五届人民代表大会第三次会议上\n各位代表："
+    meta = merge_metadata(table_row={"date": "2024"}, stem="x", raw_text=text, headline="", cleaned_text=text)
+    assert meta.date == PartialDate(2024, 1, 16) and meta.sources["date"] == "table+text"
+
+
+@pytest.mark.parametrize(
+    "raw, speaker",
+    [
+        ("政府工作报告\n——2024年1月16日在亳州市第五届人民代表大会第三次会议上\n市人民政府市长 秦凤玉\n各位代表：", "市人民政府市长 秦凤玉"),
+        ("2024年政府工作报告\n——2024年2月29日在玉林市第六届人民代表大会第六次会议上 市长 张惠强\n各位代表：", "市长 张惠强"),
+        ("政府工作报告\n市长\xa0 马\xa0 军\n各位代表：", "市长 马军"),
+        ("同志们：\n今天开会。\n最后，祝大家工作顺利！\n县委书记 张三", "县委书记 张三"),
+        ("各位代表：\n现在，我代表市人民政府向大会报告工作。", ""),
+    ],
+)
+def test_speaker_from_text(raw: str, speaker: str) -> None:
+    meta = merge_metadata(table_row=None, stem="x", raw_text=raw, headline="", cleaned_text=raw)
+    assert meta.speaker == speaker
+    assert meta.sources.get("speaker", "text" if speaker else None) == ("text" if speaker else None)
+
+
+@pytest.mark.parametrize(
+    "raw, title",
+    [
+        ("县委书记在全县经济工作会议\n上的讲话\n同志们：", "县委书记在全县经济工作会议上的讲话"),
+        ("在全县经济工作会议上的讲话发(fā)言\n同志们：", ""),
+    ],
+)
+def test_title_split_over_two_lines(raw: str, title: str) -> None:
+    assert title_from_text(raw, "") == title
+
+
+def test_pinyin_removed_from_title() -> None:
+    assert title_from_text("", "推动高质量发(fā)展的讲话") == "推动高质量发展的讲话"
+
+
+def test_slug_title_only_when_nothing_better() -> None:
+    raw = "县委书记在全县经济工作会议上的讲话\n同志们：今天开会。"
+    meta = merge_metadata(table_row=None, stem="2024_county_economic-work-conference", raw_text=raw, headline="", cleaned_text=raw)
+    assert meta.title == "县委书记在全县经济工作会议上的讲话"
+    meta = merge_metadata(table_row=None, stem="2024_亳州_government-work-report", raw_text="各位代表：今天开会。", headline="", cleaned_text="各位代表：今天开会。")
+    assert meta.title == "2024_亳州_government-work-report" and meta.sources["title"] == "filename"

@@ -149,3 +149,77 @@ def test_hard_wrap_spaces_and_full_width_counts() -> None:
 def test_a_first_line_of_only_spaces_is_no_headline(raw: str) -> None:
     cleaned = clean_text(raw)
     assert cleaned.headline == "" and cleaned.text == "正文。"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # issue #13: one marker is enough once site debris is there
+        ("首页 文档分类 购物车 我的足迹 登录\n同志们：\n下面，我重\n2、点讲三方面。", "同志们：\n下面，我重点讲三方面。"),
+        ("首页 文档分类 购物车 我的足迹 登录\n同志们：我再2、强调一下。", "同志们：我再强调一下。"),
+    ],
+)
+def test_single_page_marker_removed_in_a_site_scrape(raw: str, expected: str) -> None:
+    assert clean_text(raw).text == expected
+
+
+def test_single_marker_kept_without_site_debris() -> None:
+    assert clean_text("同志们：我再2、强调一下。").text == "同志们：我再2、强调一下。"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("推动经济高质量发(fā)展", "推动经济高质量发展"),
+        ("经(jīng)济(jì)工作", "经济工作"),
+        ("统筹调(diào)度", "统筹调度"),
+        ("增长（GDP）与规模(a)", "增长（GDP）与规模(a)"),
+    ],
+)
+def test_pinyin_glosses_removed(raw: str, expected: str) -> None:
+    assert clean_text(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("发布时间：2022-03-10 11:51", "发布时间：2022-03-10 11:51"),
+        ("1 4月份", "1 4月份"),
+        ("增长1 1 ％。", "增长11%。"),
+        ("下降到1 0 ．0 6 ‰。", "下降到10.06‰。"),
+        ("政 府 工 作 报 告", "政府工作报告"),
+    ],
+)
+def test_spaces_between_numbers(raw: str, expected: str) -> None:
+    assert clean_text(raw).text == expected
+
+
+def test_hard_wrapped_text_rejoined_across_blank_lines() -> None:
+    # 2024_承德 is wrapped at about 30 characters with a blank line after each line.
+    sentence = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，扎实推进各项工作，取得了新的成绩。"
+    body = sentence * 12
+    wrapped = "\n\n".join(body[i:i + 29] for i in range(0, len(body), 29))
+    text = clean_text("各位代表：\n\n" + wrapped + "\n\n— 3 —\n").text
+    assert text == "各位代表：\n" + body
+    assert text.count("习近平新时代中国特色社会主义思想") == 12
+
+
+def test_hard_wrapped_heading_kept_apart_when_short() -> None:
+    line = "全面贯彻党的二十大精神扎实推进各项工作取得新"
+    body = "\n".join([line] * 25)
+    text = clean_text("一、2023年工作回顾\n" + body + "成绩。\n二、2024年工作安排\n" + body + "成绩。").text
+    assert text.split("\n")[0] == "一、2023年工作回顾"
+    assert "\n二、2024年工作安排\n" in text
+
+
+def test_chengde_hard_wrap(local_corpus) -> None:
+    raw = (local_corpus / "gwr-city" / "2024_承德_government-work-report.txt").read_text(encoding="utf-8")
+    text = clean_text(raw).text
+    assert text.count("习近平新时代中国特色社会主义思想") == 5
+    assert "\n二、2024年目标任务和主要工作\n" in text
+    assert "— " not in text
+
+
+def test_repeated_title_kept_once() -> None:
+    raw = "县长在全县招商引资工作大会上的讲话\n上传人：ha****88　文档编号：2316657　格式：DOC　页数：9\n返回下载 相关举报\n县长在全县招商引资工作大会上的讲话\n同志们：今天开会。"
+    assert clean_text(raw).text == "县长在全县招商引资工作大会上的讲话\n同志们：今天开会。"

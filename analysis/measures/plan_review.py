@@ -1,0 +1,246 @@
+"""Plan or review: is a sentence about what is to be done, or about what was done?
+
+A government work report and most officials' speeches have a review part
+(``一、2023年工作回顾``, ``过去的一年…``) full of statistics, and a plan part
+(``二、2024年工作安排``, ``今年经济社会发展的主要预期目标是…``) full of targets.
+Headings alone do not settle it: a plan part may have no numbered heading
+(one city report lost 105 of its 106 targets that way), review headings come
+unnumbered (``2023年工作回顾``, ``奋力完成2023年高质量发展的各项任务``), and
+speeches without headings mix both.  :func:`sentences_plan_or_review` labels
+every sentence ``'plan'``, ``'review'`` or ``''`` (undecided) in two steps:
+
+1. **Part.**  A review opener (a heading or short line with ``回顾``,
+   ``过去一年``, ``奋力完成2023年…任务``) starts a review part; a plan opener
+   starts a plan part: a heading or line such as ``2024年工作安排``,
+   ``2024年目标任务``, or a sentence such as ``今年经济社会发展的主要预期目标是``,
+   ``2024年重点抓好以下工作``, ``今年的工作安排``, ``今年政府工作的总体要求是``,
+   ``关于下半年工作``.  Before any opener the part is unknown.
+2. **Sentence.**  The sentence's own cues decide inside either part.
+   Estimates (``预计``, ``初步预计``, ``有望``) are review: an estimate of the
+   year under review is no target.  Past or statistical cues (``同比``,
+   ``比上年增长``, ``同期``, ``前三季度``, ``1—7月``, ``今年以来``, ``去年``,
+   ``已``, ``累计``, a verb with ``了``, the year under review with
+   ``完成``/``实现``/``达到``) make a sentence review unless it also carries a
+   future cue.  Future, normative or plan cues (``力争``, ``确保``, ``要``,
+   ``将``, ``计划``, ``目标``, ``争取``, ``必须``, ``不得``, ``拟``) make it plan
+   unless it also carries a past cue.  A sentence with neither takes the
+   label of the sentence before it in the same paragraph, else its part's.
+   A paragraph opening with ``去年``, ``过去一年``, ``一年来``, ``今年以来``,
+   ``上半年`` reads as review until its cues say otherwise.
+
+The rules and their motivating examples are listed in
+``benchmarks/quota_eval/GUIDELINE.md`` (§6).  ``analysis.measures.quotas``
+keeps quota mentions in plan sentences and drops those in review sentences;
+``targets`` reuses the labels.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.text.outline import find_headings, outline_sentences
+
+if TYPE_CHECKING:
+    from analysis.text.outline import Sentence
+
+__all__ = ["PLAN", "REVIEW", "sentences_plan_or_review", "text_parts"]
+
+PLAN = "plan"
+REVIEW = "review"
+
+# Openers are looked for in a heading, in a short line standing alone, or at
+# the start of a sentence.
+_YEAR = r"(?:19|20)\d{2}年"
+_REVIEW_OPENER = re.compile(
+    rf"(?:工作回顾|回顾$|过去(?:的)?一年(?:工作)?$|过去五年(?:工作)?$|^(?:奋力|全力)?完成{_YEAR}[^。]{{0,20}}(?:任务|目标)$"
+    rf"|^{_YEAR}(?:主要)?工作(?:情况|总结)$|主要成绩|^一年来的工作$)"
+)
+_PLAN_OPENER = re.compile(
+    rf"(?:{_YEAR}(?:工作安排|目标任务|主要任务|重点工作|工作任务|政府工作任务|的工作|主要目标)|"
+    r"(?:今年|明年|下半年|下一步)(?:的)?(?:工作安排|主要任务|重点工作|工作打算)|"
+    r"主要预期目标(?:是|为)|主要目标(?:是|为)|目标任务(?:是|为)|"
+    r"重点抓好以下|着力抓好以下|重点做好以下|扎实做好[^。]{0,6}(?:方面|项)工作|"
+    r"(?:今年|全年|明年)?[^。]{0,12}(?:工作的)?总体要求是|实现(?:上述|今年|全年)(?:的)?(?:预期)?目标|"
+    r"关于下半年|关于今年|今年的工作|安排部署下半年|下面[，,]?我(?:就|讲|再讲)[^。]{0,12}(?:今年|下半年|下一步))"
+)
+# A run-in review heading or opener at the start of a sentence (one-line texts: 2024_泸州).
+_REVIEW_LEAD = re.compile(
+    rf"^(?:[一二三四五六七八九十]、)?(?:{_YEAR}工作回顾|过去(?:的)?一年[，,]|过去五年[，,])"
+    r"|^(?:一年来|过去一年|过去的一年)[，,]?(?:我们)?主要做了以下(?:几个方面的)?工作"
+)
+# In a heading or a line standing alone, these name the plan part (二、今年经济社会发展目标任务和工作重点, 二、2024年主要工作).
+_PLAN_HEADING = re.compile(r"目标任务|工作重点|重点工作|重点任务|主要工作|工作安排|主要任务|工作任务|工作打算")
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# Anywhere in a sentence: the targets paragraph (我们设定今年全市经济社会发展的主要预期目标是：…).
+_PLAN_ANYWHERE = re.compile(r"主要预期目标(?:是|为)[：:]|(?:今年|全年|{0})[^。]{{0,16}}主要目标(?:是|为)[：:]".format(_YEAR))
+# A lead naming a year: the first (2023年是…开局之年) opens the review, a later year (2024年是…关键一年) the plan.
+_YEAR_LEAD = re.compile(r"^((?:19|20)\d{2})年(?:是|，|,)")
+# A short line standing alone (an unnumbered heading) ends without punctuation.
+_STANDALONE_MAX = 30
+_END_MARKS = "。！？；!?;：:，,"
+
+# An estimate, unless it forecasts the plan year (预计今年财政收入…: a budget figure).
+_ESTIMATE = re.compile(r"(?:预计|估计|有望|预测)(?![^，。；]{0,2}(?:今年|明年))")
+# A numbered heading naming achievements or the past opens a review part (一、…取得伟大成就的五年).
+_REVIEW_HEADING = re.compile(r"回顾|成就|过去")
+_PAST = re.compile(
+    r"同比|比上年|比去年|同期|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
+    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于])去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
+    r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|排名第|居全省"
+)
+# Progress reports, whatever else the sentence says: 截至9月底…, 完成年度目标任务的78%.
+_PROGRESS = re.compile(r"截至|截止[到目]|完成(?:年度|全年)[^，。；]{0,6}的\d")
+# In a plan part a target is often stated against last year: 比上年…, 同比增长8%左右 (三亚).
+_WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度"})  # 开工率一季度达到30%、二季度达到60%
+_STRONG_FUTURE = re.compile(r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
+_PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
+
+
+def _review_year(text: str) -> str:
+    """The year under review, ``'2023年'`` when a plan heading or opener names 2024 (empty if unknown)."""
+    match = re.search(rf"({_YEAR[:-1]})年(?:工作安排|目标任务|主要任务|重点工作|工作任务)", text)
+    if match:
+        return f"{int(match.group(1)) - 1}年"
+    match = re.search(rf"({_YEAR[:-1]})年工作回顾", text)
+    return f"{match.group(1)}年" if match else ""
+
+
+# Every plan opener holds one of these words: a sentence without any is passed over at once (speed).
+_PLAN_WORDS = ("工作", "目标", "任务", "以下", "要求", "关于", "下面", "打算", "下半年", "重点")
+_REVIEW_WORDS = ("回顾", "过去", "一年", "成绩", "完成", "主要工作", "工作情况", "总结")
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
+def _line_of(text: str, sentence: "Sentence") -> str:
+    """The whole line holding the sentence when it is short and stands alone."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    return line if len(line) <= _STANDALONE_MAX and line[-1:] not in _END_MARKS else ""
+
+
+def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
+    """The part (``'plan'``, ``'review'`` or ``''``) each sentence falls in, by the openers alone (step 1)."""
+    parts: list[str] = []
+    part = ""
+    numbered_review = False  # a review opened by a numbered heading (一、2023年工作回顾) ends at the next one
+    # Year leads (2023年是…, 2024年是…): when a later one names a later year, the first opens the review.
+    year_leads = [int(m.group(1)) for sentence in sentences for m in [_YEAR_LEAD.match(sentence.text)] if m]
+    first_year: int | None = year_leads[0] if year_leads and max(year_leads) > year_leads[0] else None
+    headings = {h.start: h for h in find_headings(text) if h.level <= 2}
+    # The latest year a top-level heading names is the plan year: a heading naming an
+    # earlier year (一、2023年主要工作, when 二、2024年重点任务 follows) is the review.
+    heading_years = [int(m.group(1)) for h in headings.values() if h.level == 1 for m in [_HEADING_YEAR.search(h.text)] if m]
+    plan_year = max(heading_years) if heading_years else None
+    for sentence in sentences:
+        # A line standing alone starts a line.
+        line = _line_of(text, sentence) if sentence.start == 0 or text[sentence.start - 1] == "\n" else ""
+        found = headings.get(sentence.start)
+        heading = found.text if found else ""
+        candidates = [c for c in (line, heading) if c]
+        lead = sentence.text[:40]
+        year_lead = _YEAR_LEAD.match(lead)
+        opens_review = year_lead is not None and part == "" and int(year_lead.group(1)) == first_year
+        earlier = found is not None and found.level == 1 and plan_year is not None and any(
+            int(m.group(1)) < plan_year for m in [_HEADING_YEAR.search(heading)] if m
+        )
+        by_line = any(_has(c, _REVIEW_WORDS) and _REVIEW_OPENER.search(c) for c in candidates)
+        by_heading = earlier or (found is not None and found.level == 1 and _REVIEW_HEADING.search(heading))
+        by_lead = (part != PLAN and _has(lead, _REVIEW_WORDS) and _REVIEW_LEAD.search(lead)) or opens_review
+        if by_line or by_heading or by_lead:
+            # A review opened by a top-level heading, or by a sentence inside a top-level
+            # part, ends at the next top-level heading; one opened by an unnumbered heading
+            # line (2023年工作回顾) holds its own 一、二、 sub-parts.
+            top = found is not None and found.level == 1
+            if part == REVIEW:
+                numbered_review = numbered_review or top
+            else:
+                numbered_review = top or (bool(by_lead) and not by_line)
+            part = REVIEW
+        elif (
+            any(_has(c, _PLAN_WORDS) and (_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c)) for c in candidates)
+            or (_has(lead, _PLAN_WORDS) and _PLAN_OPENER.search(lead))
+            or ("目标" in sentence.text and _PLAN_ANYWHERE.search(sentence.text))
+            or (year_lead is not None and first_year is not None and int(year_lead.group(1)) > first_year)
+        ):
+            part = PLAN
+        elif found is not None and found.level == 1 and part == REVIEW and numbered_review:
+            part = ""  # the next top-level part ends the review (its heading names no plan)
+        parts.append(part)
+    return parts
+
+
+def _cue_label(sentence: str, review_year: str, part: str) -> str:
+    """``plan``, ``review`` or ``''`` from the sentence's own cues.
+
+    In a plan part the weak past cues (``比上年``, ``比去年``, ``同比``: a target
+    is often stated against last year) do not make a sentence review.
+    """
+    if _ESTIMATE.search(sentence) or _PROGRESS.search(sentence):
+        return REVIEW
+    if part == PLAN:
+        past = any(m.group() not in _WEAK_PAST for m in _PAST.finditer(sentence))
+    else:
+        past = _PAST.search(sentence) is not None
+    if not past and review_year and review_year in sentence and re.search(r"完成|实现|达到|增长", sentence):
+        past = True  # 2023年完成…, in a report that plans 2024
+    future = bool(_STRONG_FUTURE.search(sentence))
+    if past and not future:
+        return REVIEW
+    if future and not past:
+        return PLAN
+    return ""
+
+
+def sentences_plan_or_review(text: str, sentences: "list[Sentence] | None" = None) -> list[str]:
+    """Label each sentence of a cleaned text ``'plan'``, ``'review'`` or ``''`` (see the module docstring).
+
+    Args:
+        text: the cleaned text of one speech.
+        sentences: its sentences (:func:`analysis.text.outline.outline_sentences`);
+            computed here when not given.
+
+    Returns:
+        One label per sentence, in order: ``'plan'`` for a sentence that sets
+        out what is to be done (targets count), ``'review'`` for one that
+        reports what was done or estimates the year under review (numbers are
+        statistics), ``''`` when neither its cues nor its context decide.
+    """
+    if sentences is None:
+        sentences = outline_sentences(text)
+    parts = text_parts(text, sentences)
+    review_year = _review_year(text)
+    labels: list[str] = []
+    previous = ""
+    paragraph_review = False
+    for sentence, part in zip(sentences, parts):
+        if sentence.start == 0 or text[sentence.start - 1] == "\n":
+            previous = ""
+            paragraph_review = bool(_PARAGRAPH_PAST.search(sentence.text))
+        cue = _cue_label(sentence.text, review_year, part)
+        if cue == REVIEW:
+            label = REVIEW
+        elif cue == PLAN:
+            # In the review a "要" sentence is a lesson or a problem to face (但也要看到); the part decides.
+            label = REVIEW if part == REVIEW and not _plan_in_review(sentence.text) else PLAN
+            paragraph_review = paragraph_review and label == REVIEW
+        elif paragraph_review:
+            label = REVIEW  # a paragraph that opened with 去年…, 一年来…
+        else:
+            label = part or previous
+        labels.append(label)
+        previous = label
+    return labels
+
+
+_PLAN_IN_REVIEW = re.compile(r"^(?:今年|下一步|明年|[\d]{4}年(?:是|要|将))|今年[^，。]{0,20}(?:要|将|力争|确保)")
+
+
+def _plan_in_review(sentence: str) -> bool:
+    """A sentence inside a review part that plainly looks ahead (今年要…, 下一步…)."""
+    return bool(_PLAN_IN_REVIEW.search(sentence))

@@ -1,0 +1,61 @@
+"""Quota forms without a plain number and unit, found apart from the main quantity pattern.
+
+The labelling guideline (``benchmarks/quota_eval/GUIDELINE.md`` §6,
+``local/GUIDELINE_LOCAL.md``, ``local/speeches/GUIDELINE_SPEECHES.md``)
+counts a few forms that :mod:`analysis.measures.quotas` cannot read as
+"number + unit":
+
+- a magnitude class set as a level to reach or keep: ``营业收入达到千亿级``
+  → 1e11, unit ``''``, ``ge`` (not ``打造千亿级…产业``, which describes a thing);
+- ``两位数以上增长`` → 10 ``%``, ``ge``;
+- a frequency written ``一月一调度``, ``一季一排名``, ``一周一督查``,
+  ``半月一通报`` → 1, unit ``''``, ``eq``, period ``每月``, ``每季度``, ``每周``, ``每半月``;
+- a ratio to reach: ``…之比达到2.2∶1`` → 2.2, unit ``ratio``.
+
+:func:`quota_forms_find` returns their spans and fields; the caller decides,
+as for every mention, whether the sentence is a plan or a review.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["QuotaForm", "quota_forms_find"]
+
+
+class QuotaForm(NamedTuple):
+    """One mention in a special form: span, value, unit, comparator, period."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    comparator: str
+    period: str
+
+
+_CLASS_VALUE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8}
+_MAGNITUDE = re.compile(r"(?:达到|保持|继续保持|稳定在|迈上|跨上|突破)(万亿|千亿|百亿|十亿|亿)级(?![\u4e00-\u9fff]{0,6}(?:产业|企业|集群|园区|项目|基地))")
+_TWO_DIGITS = re.compile(r"(?:保持|实现)?两位数(?:以上)?(?:的)?增长")
+_FREQUENCY = re.compile(r"(?<![一二三四五六七八九十\d])(半月|一月|一季|一周|一年)一(?![度个样变])(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}")
+_FREQUENCY_PERIOD = {"一月": "每月", "一季": "每季度", "一周": "每周", "一年": "每年", "半月": "每半月"}
+_RATIO = re.compile(r"(?:达到|保持在|提高到|提升到|为)(\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])")
+
+
+def quota_forms_find(text: str) -> list[QuotaForm]:
+    """Every mention of the special forms in a cleaned text, in text order."""
+    found: list[QuotaForm] = []
+    if "级" in text:
+        for m in _MAGNITUDE.finditer(text):
+            found.append(QuotaForm(m.start(), m.end(), _CLASS_VALUE[m.group(1)], "", "ge", ""))
+    if "两位数" in text:
+        for m in _TWO_DIGITS.finditer(text):
+            found.append(QuotaForm(m.start(), m.end(), 10.0, "%", "ge", ""))
+    for m in _FREQUENCY.finditer(text):
+        found.append(QuotaForm(m.start(), m.end(), 1.0, "", "eq", _FREQUENCY_PERIOD[m.group(1)]))
+    if "比" in text:
+        for m in _RATIO.finditer(text):
+            if "比" in text[max(0, m.start() - 30):m.start()]:
+                found.append(QuotaForm(m.start(), m.end(), float(m.group(1)), "ratio", "eq", ""))
+    return sorted(found)

@@ -1,0 +1,217 @@
+"""The vocabulary of quota mentions: numerals, units, bounds, periods, cues.
+
+:func:`parse_number` converts one Chinese or Arabic numeral; the rest are the
+compiled patterns and word lists that :mod:`analysis.measures.quotas` applies.
+Each list says in a comment which rule of ``benchmarks/quota_eval/GUIDELINE.md``
+and which real example it serves, so that a rule can be checked against its
+motivating text.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+__all__ = ["parse_number"]
+
+# -- numerals ---------------------------------------------------------------
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN = f"[{_CN_DIGIT}十][{_CN_DIGIT}十百千万亿]*(?:点[{_CN_DIGIT}]+)?"
+# Thousands separators: ASCII, or the Chinese comma of old reports (2，729个), three digits then no digit.
+_ARABIC = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"
+_PLACEHOLDER = r"(?:XX+|xx+|××+)"
+_PLACEHOLDER_RE = re.compile(_PLACEHOLDER)
+_CN_RE = re.compile(_CN)
+_ARABIC_SCALED = re.compile(r"(\d+(?:[,，]\d{3})*(?:\.\d+)?)([十百千万亿]*)")
+
+
+def _parse_cn_integer(text: str) -> float:
+    total, section, number = 0.0, 0.0, 0.0
+    if text and all(ch in _DIGITS for ch in text) and len(text) > 1:
+        return float("".join(str(_DIGITS[ch]) for ch in text))
+    for ch in text:
+        if ch in _DIGITS:
+            number = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (number or 1) * _SMALL_UNITS[ch]
+            number = 0
+        elif ch in _BIG_UNITS:
+            section += number
+            if ch == "亿":
+                total = (total + section) * _BIG_UNITS[ch]
+            else:
+                total += section * _BIG_UNITS[ch]
+            section, number = 0, 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {text}")
+    return total + section + number
+
+
+def parse_number(text: str) -> float:
+    """Parse one numeral: ``12``, ``1,200``, ``1.3万亿``, ``三十``, ``两千``, ``七点九``.
+
+    Scale words (万, 亿, 万亿) after Arabic digits are resolved.  Raises
+    ``ValueError`` on anything else.
+    """
+    text = text.strip()
+    match = _ARABIC_SCALED.fullmatch(text)
+    if match:
+        value = float(match.group(1).replace(",", "").replace("，", ""))
+        for ch in match.group(2):
+            value *= _SMALL_UNITS[ch] if ch in _SMALL_UNITS else _BIG_UNITS[ch]
+        return value
+    if "点" in text:
+        whole, frac = text.split("点", 1)
+        return _parse_cn_integer(whole) + float("0." + "".join(str(_DIGITS[c]) for c in frac))
+    return _parse_cn_integer(text)
+
+
+# -- vocabulary --------------------------------------------------------------
+# Compound units are written as in the text (微克/立方米); scale words are
+# resolved into the value (万千瓦 → 千瓦, 万亩 → 亩).
+_COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "元/立方米", "元/平方米", "元/吨", "元/人", "吨/日", "吨/天", "立方米/秒"]
+_MEASURE_WORDS = [
+    "个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名", "场", "场次", "项次", "户", "处", "片", "部", "台",
+    "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "辆", "艘", "栋", "间",
+]
+_UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
+    "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时",
+    "美元", "元", "天", "人", "斤", "公斤", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
+]
+_UNIT_RE = "|".join(sorted(set(_UNITS), key=len, reverse=True))
+# Counts: without a bound, a level verb or a period they are quotas only in a plan sentence (新增“四上”企业200家).
+_COUNT_UNITS = frozenset(_MEASURE_WORDS) - {"户", "头", "只", "株"}
+# Units of physical size: followed by a noun they describe a thing (3000吨级航道, 10万吨聚乳酸改性材料).
+_SIZE_UNITS = frozenset({"吨", "千瓦", "兆瓦", "千瓦时", "平方米", "立方米", "套", "元", "美元", "公里", "亩", ""})
+_SCALE = "(?:万亿|千万|百万|亿|万|千)"
+_NUM = rf"(?:{_ARABIC}(?:[多余]{_SCALE})?{_SCALE}?|{_CN}|{_PLACEHOLDER}{_SCALE}?)"
+_RANGE_SEP = "(?:至|到|－|-|—|–|~|～)"
+
+# The lookahead lists every character a quantity can start with.  Each
+# alternative opens with a group, which the regex engine cannot reject from
+# the current character alone, so without it all five alternatives are tried
+# at every character of the text (four times slower).  Keep it in step with
+# the alternatives.
+_QUANTITY = re.compile(
+    rf"(?=[\d{_CN_DIGIT}十百翻Xx×])(?:"
+    rf"(?P<frac>(?P<den>{_CN}|\d+)分之(?P<numr>{_CN}|\d+(?:\.\d+)?))"
+    rf"|(?P<pct>百分之(?P<p1>{_CN}|{_ARABIC}|百)(?:{_RANGE_SEP}(?:百分之)?(?P<p2>{_CN}|{_ARABIC}))?)"
+    rf"|(?P<half>一半)"
+    rf"|(?P<double>翻(?P<dn>一|两|二|三)番)"
+    rf"|(?P<num>(?P<n1>{_NUM})(?P<pct1>%)?(?:{_RANGE_SEP}(?P<n2>{_NUM}))?(?P<more>多|余)?"
+    rf"(?P<unit>%|{_UNIT_RE})?))"
+)
+# A number glued to Latin letters or digits is part of a name (PM2.5, 5G, C919).
+_NAME_BEFORE = frozenset(string.ascii_letters + string.digits + ".")
+_NAME_AFTER = frozenset(string.ascii_letters)
+# A size class or capacity that names a thing: 3000吨级航道, 10亿元以上制造业项目,
+# 50亿元项目, 超50亿元、10亿元企业, 十亿以上甚至百亿项目, 10万吨聚乳酸改性材料、….
+_SIZE_CLASS = re.compile(
+    r"(?:级|(?:以上|以下)?(?:的)?(?:甚至[^，。；、]{0,4})?[\u4e00-\u9fff“”]{0,7}?"
+    r"(?:项目|企业|(?<!农)村(?![民庄])|工程|产业链|集群|基地|园区|产业园|平台|航道|泊位|码头|变电站|电站|生产线|机组))"
+)
+# A physical capacity followed by a product in a list of projects (10万吨聚乳酸改性材料、…等项目).
+# Counts that are no target: 一批 (a batch), 56个民族 (a set phrase), and the
+# number of fees or taxes a measure covers (缓缴…等14项行政事业性收费, GUIDELINE §1).
+_NOT_A_COUNT = re.compile(r"一批|一部分|56个民族|\d+个方面|\d+项[^，。；]{0,8}(?:收费|税费|费用)")
+_CAPACITY_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、|等)")
+_PHYSICAL_UNITS = frozenset({"吨", "千瓦", "兆瓦", "千瓦时", "平方米", "立方米", "套"})
+_CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐)(?:能力)?$")
+# 投资10.7亿元的…项目: the size of a named project.
+_PROJECT_SIZE = re.compile(r"投资$")
+# A rank (前1%, 前20、30、50名, 全国前10), not 提前2小时 or 之前.
+_RANK_BEFORE = re.compile(r"(?<![提之以此])前(?:\d+、)*$")
+_DATE_AFTER = re.compile(r"(?:[年月日号时]|周年|届|季度|世纪|版|大(?![于])|次会议|中全会)")
+# Another number between a bound and the quantity takes the bound (产值超百亿企业1户: 超 is 百亿's)...
+_DIGIT_OR_PERCENT = re.compile(r"[\d%]|[十百千万]亿|百万|千万")
+# ...unless the numbers form a list the bound governs (至少联系2个村、10户科技示范户).
+_BOUND_LIST = re.compile(r"(?:[^\d，。；]*\d[\d.]*[^\d、和，。；]{0,8}[、和])+[^\d，。；]*")
+_TO_LEVEL = re.compile(r"[到至为]")
+_MORE = re.compile("[多余]")
+_SCALE_WORD = re.compile("[万亿]")
+
+# No bound contains a clause mark, so it is matched in the text at the end of the number.
+_POST_BOUND = re.compile(r"(?:及以上|以上|以内|以下|左右|上下|的限额)")
+_PRE_BOUNDS: list[tuple[str, str]] = [
+    ("不得少于", "ge"), ("不得低于", "ge"), ("不少于", "ge"), ("不低于", "ge"), ("至少", "ge"), ("最少", "ge"),
+    ("配足", "ge"), ("不得超过", "le"), ("不超过", "le"), ("不高于", "le"), ("最多", "le"), ("最高", "le"),
+    ("超过", "gt"), ("超", "gt"), ("多于", "gt"), ("高于", "gt"), ("突破", "gt"), ("低于", "lt"), ("少于", "lt"), ("不到", "lt"),
+    ("不足", "lt"), ("大约", "approx"), ("约", "approx"), ("近", "approx"),
+]
+_POST_COMPARATOR = {"及以上": "ge", "以上": "ge", "以内": "le", "以下": "le", "左右": "approx", "上下": "approx", "的限额": "le"}
+_PRE_BOUND_RE = re.compile("|".join(b for b, _ in _PRE_BOUNDS))
+_PRE_COMPARATOR = dict(_PRE_BOUNDS)
+_LEVEL_VERBS = re.compile(
+    r"(?:调高到|提高到|提高至|提升至|提升到|增加到|增至|降至|降为|降到|降低到|压减到|减少到|达到|保持在|控制在|稳定在|"
+    r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训)$"
+)
+_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("半年", "半年"), ("每年", "每年"),
+            ("每月", "每月"), ("每周", "每周"), ("每天", "每天"), ("每日", "每天"), ("每次", "每次"),
+            ("年均", "年均"), ("每届", "每届"), ("每学期", "每学期")]
+_PERIOD_RE = re.compile("|".join(p for p, _ in _PERIODS))
+_PERIOD_NAME = dict(_PERIODS)
+
+_FUTURE = re.compile(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
+_PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
+# Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…).
+_PAST_CLAUSE_STRONG = re.compile(r"(?<![由比较于])去年|过去|今年以来|以来|同比|同期|现有|共发生")
+# In a plan sentence 同比 states a target against last year (地区生产总值同比增长8%左右, 三亚).
+_PAST_CLAUSE_STRONG_IN_PLAN = re.compile(r"(?<![由比较于])去年|过去|今年以来|以来|同期|现有|共发生")
+# A count of items already there or already named: 尚未完成转化的4个村, 还有8处, 全镇现有…16个, 全镇12个重点林区.
+_REFERENTIAL_BEFORE = re.compile(
+    r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该"
+    r"|(?<!力争)(?<!确保)(?<!争取)(?<![要将])有)$"  # 广州有…180多万名在校中小学生 (but 力争有3个村)
+)
+# A time limit written as "within N" (3个工作日内, 6个月内, 30分钟内) is out of scope (§4b), and 24小时值班 a set phrase.
+_WITHIN = re.compile(r"^(?:内|之内)")
+_TIME_UNITS = frozenset({"小时", "工作日", "天", "分钟", "个月", "日"})
+_SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全天候)")
+_PAST_SENTENCE = re.compile(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
+_ESTIMATE = re.compile(r"预计|估计|预测")
+# In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
+_PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已).*累计")
+_OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
+_COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
+# 个百分点 is a quota only as a margin to keep (高于全省0.5个百分点左右).
+_PERCENT_POINT_TARGET = re.compile(r"(?:高于|低于|快于|超过|提高|降低|下降)[^，。；]{0,8}$")
+# What follows the number ends the clause with 的: a condition on a group (凡有3名以上正式党员的).
+_GROUP_CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,8}的$")
+_RHETORIC = re.compile(r"^(?:的精力|的力量|的热情|的努力|的干劲)")
+_CONDITION = re.compile(r"^的(?:要|，|,)")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:\n]")
+
+_DEADLINE = re.compile(
+    r"(?:(?:\d{4}|今|明|本)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
+    r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
+    r"|每月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
+    # A month-end or year-end that governs finishing a task, without 前 (GUIDELINE_LOCAL):
+    # 力争6月底完成一期项目建设, 年底部分并网发电.
+    r"|(?:(?:\d{4}|今|明|本)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月底(?=_FINISH_)"
+    r"|(?:\d{4}年|今年|明年|本年|年)底(?=_FINISH_)".replace(
+        "_FINISH_", "(?:全部|全面|基本|部分|要|前)?(?:完成|建成|完工|开工|投用|投产|并网|通车|销号|办结|到位|竣工|交付)"
+    )
+)
+# Every deadline ends with one of these endings and starts at most
+# _DEADLINE_REACH characters before it: a year (2024年), a month of up to
+# three numerals, 月 and a day of up to three numerals come before the 日 of
+# 日前.  Keep both in step with _DEADLINE.
+_DEADLINE_END = re.compile(
+    r"[月底末旬日号](?:之前|以前|前)"
+    r"|底(?=(?:全部|全面|基本|部分|要|前)?(?:完成|建成|完工|开工|投用|投产|并网|通车|销号|办结|到位|竣工|交付))"
+)
+# The lookahead of a deadline without 前 reads this far past its ending.
+_DEADLINE_LOOKAHEAD = 6
+_DEADLINE_REACH = 12  # 每月25日 is shorter
+_DEADLINE_SUFFIX = re.compile(r"(?:之前|以前|前)$")
+_DEADLINE_YEAR = re.compile(r"^(?:今|明|本)年")
+
+_SUBJECT_FOLLOWS = re.compile(r"(?:配备|配足|用于)([^（(，。；;,]{2,16})")
+_SUBJECT_LEAD = re.compile(r"^(?:要|对|并|同时|其中|今年|全年|确保|力争|争取|按照|按|让)+")
+_SUBJECT_AT = re.compile(r"(?:必须|务必|要|应|须)?在$")
+_SUBJECT_TRAIL = re.compile(r"(?:的|要|为|是|都|应|将|按照|总数的|再)+$")
+_SUBJECT_NUMBER = re.compile(r"^[^，,]*?[\d.%％]+(?:配备|的)")
+_SUBJECT_TAIL = re.compile(r"[^，。；;,]{2,16}")
