@@ -37,6 +37,8 @@ _PUBLIC = {
     "quotas_extract": "analysis.measures.quotas", "formulations_find": "analysis.measures.formulations",
     "sentences_plan_or_review": "analysis.measures.plan_review",
     "duplicates_flag": "analysis.measures.near_duplicates",
+    "targets_extract": "analysis.measures.targets", "indicators_load": "analysis.measures.indicators",
+    "outcomes_extract": "analysis.measures.target_outcomes", "targets_vs_realised": "analysis.measures.target_outcomes",
     "reuse_find": "analysis.measures.reuse", "texts_read": "analysis.measures.reuse", "CorpusText": "analysis.measures.reuse",
     "ReuseParams": "analysis.measures.reuse", "diffusion_first_use": "analysis.measures.diffusion",
     "textstat_collocations": "analysis.measures.collocations", "new_terms_find": "analysis.measures.new_terms",
@@ -51,6 +53,7 @@ _PUBLIC = {
     "terms_trend": "analysis.trends", "themes_trend": "analysis.trends", "quotas_trend": "analysis.trends",
     "terms_change": "analysis.trends", "themes_change": "analysis.trends", "quotas_change": "analysis.trends",
     "period_choose": "analysis.trends", "periods_assign": "analysis.trends",
+    "targets_change": "analysis.trends",
     # report
     "brief_build": "analysis.report", "brief_write": "analysis.report", "corpus_title": "analysis.report",
     "reuse_write": "analysis.report.reuse", "diffusion_write": "analysis.report.reuse",

@@ -8,6 +8,7 @@ Commands (``python -m analysis COMMAND --help`` for each):
 * ``count FILE... --term T`` — occurrences of terms, as CSV;
 * ``kwic FILE... --term T`` — keywords in context, as TSV;
 * ``quotas FILE...`` — quota and deadline mentions, as CSV or JSON lines;
+* ``targets FILE...`` — the year's headline targets (one row per indicator), as CSV or JSON lines;
 * ``lexicon check FILE`` — lint a lexicon file;
 * ``brief [CORPUS...]`` — charts and a one-page briefing;
 * ``cache clear`` — empty the per-document cache;
@@ -103,6 +104,7 @@ def _add_analysis(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--stopwords", default="", metavar="FILE", help="a stopword list (default: the bundled list)")
     group.add_argument("--segmenter", default=None, choices=["jieba", "rjieba"], help="rjieba (fast; the default when installed) or jieba (the reference)")
     group.add_argument("--max-mb", type=_max_mb, default=50, metavar="MB", help="files larger than this, or whose text expands past it (a .docx or .pdf), are reported, not read (default 50)")
+    group.add_argument("--indicators", default="", metavar="FILE", help="an indicator YAML file added to the bundled table of headline indicators (targets)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -152,6 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     quotas.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="csv (default; a header row) or jsonl (one JSON object a line)")
     _add_analysis(quotas)
 
+    targets = command("targets", "the year's headline targets in government work reports (one row per indicator)")
+    targets.add_argument("files", nargs="+", help="files and/or folders")
+    targets.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="csv (default; a header row) or jsonl (one JSON object a line)")
+    _add_analysis(targets)
+
     lexicon = command("lexicon", "lexicon tools (check)")
     lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", metavar="SUBCOMMAND")
     lexicon_commands.required = True
@@ -167,6 +174,8 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--font", default="", metavar="FILE", help="a font file for the charts (default: bundled Noto Sans SC)")
     brief.add_argument("--terms", default="", metavar="T1,T2", help="comma-separated terms to chart (default: the most frequent lexicon terms); a term not in the lexicon is counted as a phrase")
     brief.add_argument("--period", choices=["month", "quarter", "year"], default="", help="time unit (default: month, or year for annual series)")
+    brief.add_argument("--reference-targets", default="", metavar="PATH",
+                       help="a targets.csv, or a report file/folder, giving the reference (e.g. national) target line of the cross-report target chart")
     brief.add_argument("--p", type=float, default=0.05, metavar="P", help="significance level of keyness: charts and rising/falling terms show only terms with p below this (default 0.05)")
     brief.add_argument("--quiet", action="store_true", help="print nothing but errors")
     brief.add_argument("--reference", nargs="+", default=[], metavar="REF", help="also chart the passages the speeches share with this reference corpus (figures/reuse_sources, reuse/)")
@@ -264,6 +273,10 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
         raise UsageError("--scheduler goes with --backend dask")
     if args.extend_lexicon and not args.lexicon:
         raise UsageError("--extend-lexicon needs --lexicon FILE")
+    if getattr(args, "indicators", ""):
+        from analysis.measures.indicators import indicators_cached
+
+        indicators_cached(args.indicators)  # a bad file stops here, with one line naming it
     return Options(
         lexicon=args.lexicon,
         extend_default=args.extend_lexicon,
@@ -272,6 +285,7 @@ def _options(args: argparse.Namespace, *, with_selection: bool = False):  # type
         max_mb=args.max_mb,
         selection=selection,
         cache=not getattr(args, "no_cache", False),
+        indicators=getattr(args, "indicators", ""),
     )
 
 
@@ -436,6 +450,28 @@ def _cmd_quotas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_targets(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from analysis.measures.indicators import indicators_cached
+    from analysis.measures.targets import TARGET_COLUMNS, targets_extract
+
+    indicators = indicators_cached(_options(args).indicators)
+    documents = _read_documents(args.files)
+    frames = [
+        targets_extract(doc.text, doc_id=doc.doc_id, date=doc.metadata.date.iso(), year=doc.metadata.date.year, indicators=indicators)
+        for doc in documents
+    ]
+    frames = [f for f in frames if not f.empty]
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TARGET_COLUMNS)
+    if args.format == "jsonl":
+        for record in json.loads(table.to_json(orient="records", force_ascii=False)):
+            print(json.dumps(record, ensure_ascii=False))
+    else:
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
 def _cmd_lexicon(args: argparse.Namespace) -> int:
     from analysis.lexicon import lexicon_check, lexicon_default, lexicon_load
 
@@ -483,6 +519,11 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 def _brief_call(args: argparse.Namespace, options, terms: list[str]) -> list[Path]:  # type: ignore[no-untyped-def]
     from analysis.report import brief_write
 
+    reference = None
+    if args.reference_targets:
+        from analysis.report.target_figures import reference_targets_read
+
+        reference = reference_targets_read(args.reference_targets)
     return brief_write(
         args.corpus,
         out=Path(args.out),
@@ -496,6 +537,7 @@ def _brief_call(args: argparse.Namespace, options, terms: list[str]) -> list[Pat
         terms=terms,
         period=args.period or None,
         p=args.p,
+        reference_targets=reference,
     )
 
 
@@ -637,6 +679,7 @@ _COMMANDS = {
     "count": _cmd_count,
     "kwic": _cmd_kwic,
     "quotas": _cmd_quotas,
+    "targets": _cmd_targets,
     "lexicon": _cmd_lexicon,
     "brief": _cmd_brief,
     "discover": _cmd_discover,

@@ -33,6 +33,8 @@ STEPS = [
     ("quotas_extract_columns", "quotas"),
     ("formulations_find_columns", "numbered formulations"),
     ("sentence_hashes", "near-duplicate hashes"),
+    ("targets_extract_columns", "headline targets"),
+    ("outcomes_extract_columns", "outcomes of the past year (targets vs realised)"),
 ]
 
 

@@ -7,6 +7,7 @@ goes in the module of its family, or a new module here.
 
 from analysis.charts.overview import corpus_overview_plot, outline_plot
 from analysis.charts.quotas import quotas_timeline_plot
+from analysis.charts.targets import targets_across_plot, targets_table_plot, targets_years_plot
 from analysis.charts.style import NEEDS_MEETINGS, NOT_DRAWN, PALETTE, STYLE, ChartUnavailable, chart_style, note_plot
 from analysis.charts.terms import dispersion_plot, keyness_plot
 from analysis.charts.trends import terms_trend_plot, themes_heatmap_plot, themes_share_plot
@@ -16,5 +17,5 @@ __all__ = [
     "corpus_overview_plot", "STYLE", "PALETTE", "chart_style", "note_plot", "terms_trend_plot", "themes_share_plot",
     "themes_heatmap_plot", "quotas_timeline_plot", "cloud_frequencies", "wordcloud_make", "wordcloud_plot",
     "keyness_plot", "dispersion_plot", "outline_plot", "NEEDS_MEETINGS",
-    "NOT_DRAWN", "ChartUnavailable", "cloud_weights",
+    "NOT_DRAWN", "ChartUnavailable", "cloud_weights", "targets_years_plot", "targets_across_plot", "targets_table_plot",
 ]

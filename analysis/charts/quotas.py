@@ -24,7 +24,7 @@ def _value_text(value: object, unit: object) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     number = float(value)  # type: ignore[arg-type]
-    for size, word in ((1e8, "亿"), (1e4, "万")):
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
         if abs(number) >= size:
             return f"{number / size:g}{word}{unit or ''}"
     return f"{number:g}{unit or ''}"
@@ -55,7 +55,7 @@ def quotas_timeline_plot(
     has_bars = not _needs_meetings(trend)
     rows = pd.DataFrame() if newest is None else newest
     if len(rows) and "status" in rows.columns:
-        order = {"changed": 0, "new": 1, "same": 2}
+        order = {"raised": 0, "lowered": 1, "changed": 2, "new": 3, "dropped": 4, "unchanged": 5, "same": 5}
         rows = rows.assign(_o=rows["status"].map(order).fillna(3)).sort_values("_o", kind="stable").drop(columns="_o")
     n_rows = len(rows)
     rows = rows.head(n)
@@ -127,7 +127,10 @@ def _quota_table(ax, rows: pd.DataFrame, *, lang: str, latest: str, total: int, 
         subject = _shorten(row.get("subject", "") or "", 14)
         quote = _shorten(row.get("text", "") or "", 18)
         if has_status:
-            previous = _value_text(row.get("previous_value"), row.get("unit")) if row.get("status") == "changed" else ""
+            previous = ""
+            if row.get("status") in ("changed", "raised", "lowered", "dropped"):
+                # the previous wording (1.3万亿斤以上) reads better than its value in base units
+                previous = _shorten(str(row.get("previous_text") or ""), 12) or _value_text(row.get("previous_value"), row.get("unit"))
             cells.append([text["status"].get(row["status"], row["status"]), subject, quote, previous])
         else:
             cells.append([subject, quote])

@@ -222,6 +222,7 @@ def brief_build(
     terms: list[str] | None = None,
     period: str | None = None,
     p: float = 0.05,
+    reference_targets: pd.DataFrame | None = None,
 ) -> Briefing:
     """Trends, changes and every chart of a briefing from a finished run (nothing is written).
 
@@ -324,6 +325,12 @@ def brief_build(
             result.section_themes, result.sentences, doc_id=latest_doc, lexicon=lexicon, label=label, lang=lang, font=font,
             source=doc_source.replace(words["measure_dispersion"], words["measure_outline"])))
         kwic_table = _kwic_latest(result, latest_doc, chart_terms)
+
+    # Headline targets (#15): the target figures, when the run found targets.
+    from analysis.report.target_figures import target_figures
+
+    targets_source = " · ".join([name, span, "主要预期目标" if lang != "en" else "headline targets"])
+    figures.update(target_figures(result, latest_doc=latest_doc, reference=reference_targets, lang=lang, font=font, source=targets_source))
 
     facts = _facts(result, term_trend, placement.periods, present, period=period, lang=lang)
     facts["phrases"] = phrases

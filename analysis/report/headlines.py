@@ -94,13 +94,13 @@ def briefing_headlines(briefing: Briefing) -> list[tuple[str, list[str]]]:
 def _quota_lines(briefing: Briefing, words: dict) -> list[str]:
     table = briefing.quota_change
     if table is not None:
-        order = {"changed": 0, "new": 1, "same": 2}
-        rows = table.assign(_o=table["status"].map(order)).sort_values("_o", kind="stable").head(6)
+        order = {"raised": 0, "lowered": 1, "changed": 2, "new": 3, "dropped": 4, "unchanged": 5, "same": 5}
+        rows = table.assign(_o=table["status"].map(order).fillna(6)).sort_values("_o", kind="stable").head(6)
         lines = []
         for r in rows.itertuples():
             status = words["status"].get(r.status, r.status)
-            before = f" ← {r.previous_text}" if r.status == "changed" and r.previous_text else ""
-            lines.append(f"[{status}] {r.subject or '—'}: {r.text}{before}")
+            before = f" ← {r.previous_text}" if r.status in ("changed", "raised", "lowered") and r.previous_text else ""
+            lines.append(f"[{status}] {r.subject or '—'}: {r.text or r.previous_text}{before}")
         return lines or [words["none"]]
     quotas = briefing.result.quotas
     rows = quotas[quotas["doc_id"] == briefing.latest_doc].head(6) if len(quotas) else quotas

@@ -41,6 +41,7 @@ def brief_write(
     scheduler: str | None = None,
     p: float = 0.05,
     progress: bool | None = None,
+    reference_targets: pd.DataFrame | None = None,
 ) -> list[Path]:
     """Run the job on ``corpus`` and write the chart pack and the briefings into ``out``.
 
@@ -57,6 +58,9 @@ def brief_write(
         period: ``month``, ``quarter`` or ``year`` (default: chosen from the dates).
         backend, scheduler: passed to :func:`~analysis.run.corpus_run`
             (``local`` or ``dask``; a Dask scheduler address).
+        reference_targets: headline targets to draw as the reference line of
+            the cross-report target chart when the corpus has no national
+            report for that year (:func:`analysis.report.target_figures.reference_targets_read`).
         p: significance level of the keyness charts and of rising and falling terms.
         progress: show progress bars (default: only on a terminal; in a
             notebook, tqdm's notebook bars).
@@ -84,7 +88,7 @@ def brief_write(
         error.result = result  # type: ignore[attr-defined]  # for the command line to say what the corpus has
         raise error
     written = outputs_write(result, out)
-    briefing = brief_build(result, lang=lang, font=font, terms=list(terms), period=period, p=p)
+    briefing = brief_build(result, lang=lang, font=font, terms=list(terms), period=period, p=p, reference_targets=reference_targets)
 
     tables = out / "trends"
     tables.mkdir(parents=True, exist_ok=True)
@@ -97,6 +101,10 @@ def brief_write(
         "change_themes.csv": briefing.theme_change,
         "change_quotas.csv": briefing.quota_change,
     }
+    if result.targets is not None and len(result.targets):  # headline targets (#15): each against the body's previous report
+        from analysis.trends import targets_change
+
+        frames["change_targets.csv"] = targets_change(result.targets, result.corpus)
     for name, frame in frames.items():
         if frame is not None:
             csv_write(frame, tables / name)

@@ -27,6 +27,9 @@ from ..ingest import Discovery, FileRecord, corpus_discover
 from ..measures.formulations import FORMULATION_COLUMNS
 from ..measures.near_duplicates import duplicate_rank, duplicates_flag
 from ..measures.quotas import QUOTA_COLUMNS
+from ..measures.indicators import indicators_cached
+from ..measures.target_outcomes import OUTCOME_COLUMNS, targets_vs_realised
+from ..measures.targets import TARGET_COLUMNS, targets_frame
 from ..measures.terms import dtm_build, keywords_tfidf, terms_count
 from ..measures.themes import themes_by_section, themes_distribution
 from .document import cache_key_of, cached_result, document_process_cached
@@ -113,6 +116,8 @@ def corpus_run(
     rows, matches = [], []
     quotas: dict[str, list] = {name: [] for name in QUOTA_COLUMNS}
     formulations: dict[str, list] = {name: [] for name in FORMULATION_COLUMNS}
+    targets: dict[str, list] = {name: [] for name in TARGET_COLUMNS}
+    outcomes: dict[str, list] = {name: [] for name in OUTCOME_COLUMNS}
     kept: dict[str, list[pa.Table]] = {"tokens": [], "sentences": []}
     headings: dict[tuple[str, str], str] = {}
     counters: list[tuple[str, pa.Table]] = []
@@ -145,7 +150,8 @@ def corpus_run(
             doc_id = result.row["doc_id"]
             rows.append(result.row)
             matches.append(result.matches)
-            for gathered, columns in ((quotas, result.quotas), (formulations, result.formulations)):
+            for gathered, columns in ((quotas, result.quotas), (formulations, result.formulations),
+                                      (targets, result.targets), (outcomes, result.outcomes)):
                 for name, values in (columns or {}).items():
                     gathered[name].extend(values)
             counters.append((doc_id, result.token_counts))
@@ -182,6 +188,10 @@ def corpus_run(
         dtm = dtm_build(counters)
         keywords = keywords_tfidf(dtm, n=options.n_keywords)
 
+        target_table = targets_frame(targets)
+        outcome_table = pd.DataFrame(outcomes, columns=OUTCOME_COLUMNS)
+        realised = targets_vs_realised(target_table, outcome_table, corpus, indicators=indicators_cached(options.indicators))
+
         report = pd.DataFrame([asdict(r) for r in records], columns=REPORT_COLUMNS)
         order = {rel: i for i, (_, rel) in enumerate(discovery.speeches)}
         report["_order"] = report["path"].map(order).fillna(-1)
@@ -207,6 +217,9 @@ def corpus_run(
             cache_hits=cache_hits,
             unmatched_rows=discovery.unmatched_rows,
             tokens=None if sinks else tables_frame(kept["tokens"], TOKEN_SCHEMA),
+            targets=target_table,
+            outcomes=outcome_table,
+            targets_vs_realised=realised,
         )
     finally:
         if work is not None:

@@ -17,7 +17,10 @@ from ..ingest import Document, FileRecord, document_read
 from ..ingest.readers import EmptyDocument, ReadError, read_file_bytes
 from ..measures.formulations import formulations_find_columns
 from ..measures.near_duplicates import sentence_hashes
+from ..measures.indicators import indicators_cached
 from ..measures.quotas import quotas_extract_columns
+from ..measures.target_outcomes import outcomes_extract_columns
+from ..measures.targets import targets_extract_columns
 from ..measures.terms import terms_match_columns
 from ..text.outline import outline_sentences, sentence_of_positions
 from .options import Options, tools_for
@@ -92,6 +95,9 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
     content = segmenter.content_counts(words)
 
     meta = doc.metadata
+    indicators = indicators_cached(options.indicators)
+    targets = targets_extract_columns(text, doc_id=doc.doc_id, date=meta.date.iso(), year=meta.date.year, indicators=indicators)
+    outcomes = outcomes_extract_columns(text, doc_id=doc.doc_id, year=meta.date.year, indicators=indicators)
     row = {
         "doc_id": doc.doc_id,
         "path": doc.path,
@@ -123,6 +129,8 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
         matches=columns_table(match_columns, MATCH_SCHEMA),
         quotas=quotas,
         formulations=formulations,
+        targets=targets,
+        outcomes=outcomes,
         token_counts=pa.table({"token": pa.array(list(content), pa.string()), "count": pa.array(list(content.values()), pa.int64())}),
         sentence_hashes=sentence_hashes(s.text for s in sentences),
         changes=doc.cleaned.change_counts(),
@@ -150,6 +158,7 @@ def _key_of_bytes(data: bytes, path: Path, rel_path: str, table_row: dict[str, s
         repr(replace(options, cache=True)),
         lexicon.fingerprint(),
         segmenter.fingerprint(),
+        indicators_cached(options.indicators).fingerprint(),
     )
 
 

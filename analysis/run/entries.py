@@ -20,6 +20,8 @@ from ..ingest import FileRecord
 from ..lexicon import Lexicon
 from ..measures.formulations import FORMULATION_COLUMNS
 from ..measures.quotas import QUOTA_COLUMNS
+from ..measures.target_outcomes import OUTCOME_COLUMNS
+from ..measures.targets import TARGET_COLUMNS
 from ..measures.terms import DocumentTermMatrix
 from .cache import CacheEntry
 from .options import Options
@@ -32,6 +34,7 @@ RUN_KIND = "run"
 _COUNTS_SCHEMA = pa.schema([("token", pa.string()), ("count", pa.int64())])
 _DOC_TABLES = {"tokens": TOKEN_SCHEMA, "sentences": SENTENCE_SCHEMA, "matches": MATCH_SCHEMA, "token_counts": _COUNTS_SCHEMA}
 _RUN_FRAMES = ("corpus", "report", "matches", "term_counts", "themes", "section_themes", "keywords", "formulations", "quotas")
+_RUN_TARGET_FRAMES = ("targets", "outcomes", "targets_vs_realised")  # headline targets (#15), kept when the run has them
 
 
 class EntryError(Exception):
@@ -67,6 +70,8 @@ def doc_entry(result: DocResult) -> CacheEntry:
             "row": result.row,
             "quotas": result.quotas,
             "formulations": result.formulations,
+            "targets": result.targets,
+            "outcomes": result.outcomes,
             "changes": result.changes,
             "headings": result.headings,
             "key": result.key,
@@ -96,6 +101,11 @@ def doc_from_entry(entry: CacheEntry) -> DocResult:
         _columns(quotas, QUOTA_COLUMNS)
     if formulations is not None:
         _columns(formulations, FORMULATION_COLUMNS)
+    targets, outcomes = meta.get("targets"), meta.get("outcomes")
+    if targets is not None:
+        _columns(targets, TARGET_COLUMNS)
+    if outcomes is not None:
+        _columns(outcomes, OUTCOME_COLUMNS)
     changes, headings = meta.get("changes", {}), meta.get("headings", {})
     _check(isinstance(changes, dict) and all(isinstance(v, int) for v in changes.values()), "changes")
     _check(isinstance(headings, dict) and all(isinstance(v, str) for v in headings.values()), "headings")
@@ -113,6 +123,8 @@ def doc_from_entry(entry: CacheEntry) -> DocResult:
         matches=entry.tables.get("matches"),
         quotas=quotas,
         formulations=formulations,
+        targets=targets,
+        outcomes=outcomes,
         token_counts=entry.tables.get("token_counts"),
         sentence_hashes=hashes,
         changes=changes,
@@ -126,6 +138,9 @@ def doc_from_entry(entry: CacheEntry) -> DocResult:
 def run_entry(result: CorpusResult, files: dict[str, tuple[int, int, int]]) -> CacheEntry:
     """A whole run's result as a cache entry; ``files``: the Parquet copies kept beside it, name → (size, CRC-32, rows)."""
     tables = {name: pa.Table.from_pandas(getattr(result, name)) for name in _RUN_FRAMES}
+    for name in _RUN_TARGET_FRAMES:
+        if getattr(result, name) is not None:
+            tables[name] = pa.Table.from_pandas(getattr(result, name), preserve_index=False)
     dtm = result.dtm
     matrix = dtm.matrix.tocsr()
     tables["dtm_vocabulary"] = pa.table({"term": pa.array(dtm.vocabulary, pa.large_string())})
@@ -158,6 +173,7 @@ def run_from_entry(entry: CacheEntry, *, options: Options, lexicon: Lexicon) -> 
     _check(all(name in entry.tables for name in (*_RUN_FRAMES, "dtm_vocabulary")), "a table is missing")
     try:
         frames: dict[str, pd.DataFrame] = {name: entry.tables[name].to_pandas() for name in _RUN_FRAMES}
+        frames.update({name: entry.tables[name].to_pandas() for name in _RUN_TARGET_FRAMES if name in entry.tables})
         vocabulary = entry.tables["dtm_vocabulary"].column("term").to_pylist()
         shape = tuple(meta["dtm_shape"])
         doc_ids = meta["dtm_doc_ids"]

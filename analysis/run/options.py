@@ -132,6 +132,7 @@ class Options:
     selection: Selection = field(default_factory=Selection)
     n_keywords: int = 20
     cache: bool = True  # reuse per-speech (and whole-run) results from the on-disk cache
+    indicators: str = ""  # an indicator file added to the bundled table (targets); '' for the bundled one
 
 
 @lru_cache(maxsize=4)

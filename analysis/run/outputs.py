@@ -50,6 +50,14 @@ def _versions() -> dict[str, str]:
     return versions
 
 
+def _indicators_manifest(path: str) -> dict[str, Any]:
+    """The indicator table of the headline targets (#15): source, version, hash."""
+    from ..measures.indicators import indicators_cached
+
+    table = indicators_cached(path)
+    return {"source": table.source, "version": table.version, "sha256_16": table.fingerprint(), "n_indicators": len(table.indicators)}
+
+
 def run_manifest(result: CorpusResult) -> dict[str, Any]:
     """What ``run.json`` records: versions, lexicon, options, inputs, timing."""
     options = asdict(result.options)
@@ -64,6 +72,7 @@ def run_manifest(result: CorpusResult) -> dict[str, Any]:
             "n_terms": len(result.lexicon.terms),
             "n_themes": len(result.lexicon.themes),
         },
+        "indicators": _indicators_manifest(result.options.indicators),
         "options": options,
         "inputs": result.inputs,
         "started": result.started,
@@ -113,6 +122,10 @@ def outputs_write(result: CorpusResult, out: Path) -> list[Path]:
         "formulations.csv": result.formulations,
         "quotas.csv": quotas_dated(result.quotas, result.corpus),
     }
+    # Headline targets (#15): written when the run computed them (a result cached by an older version has none).
+    for name, frame in (("targets.csv", result.targets), ("targets_vs_realised.csv", result.targets_vs_realised)):
+        if frame is not None:
+            tables[name] = frame
     for name, frame in tables.items():
         csv_write(frame, out / name)
         written.append(out / name)

@@ -64,6 +64,8 @@ class DocResult:
     sentence_hashes: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))  # distinct, uint64
     changes: dict[str, int] = field(default_factory=dict)
     headings: dict[str, str] = field(default_factory=dict)  # section id → heading
+    targets: dict[str, list] | None = None  # TARGET_COLUMNS → values
+    outcomes: dict[str, list] | None = None  # OUTCOME_COLUMNS → values
     cached: bool = False
     key: str | None = None  # the cache key of the bytes analysed (None: not cached)
     cacheable: bool = True  # False after an unexpected error: the next run tries again
@@ -97,6 +99,9 @@ class CorpusResult:
     cache_hits: int = 0
     unmatched_rows: list[str] = field(default_factory=list)
     tokens: pd.DataFrame | None = None  # None when streamed to disk (``stream_to``)
+    targets: pd.DataFrame | None = None  # TARGET_COLUMNS: the year's headline targets
+    outcomes: pd.DataFrame | None = None  # OUTCOME_COLUMNS: outcomes stated in the reviews
+    targets_vs_realised: pd.DataFrame | None = None  # REALISED_COLUMNS
 
     @property
     def n_ok(self) -> int:

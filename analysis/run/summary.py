@@ -69,6 +69,10 @@ def run_summary(result: CorpusResult, out: Path) -> str:
         if len(top):
             lines.append("top lexicon terms: " + ", ".join(f"{t} {c}" for t, c in top.items()))
         lines.append(f"{len(result.quotas)} quota/deadline mentions")
+        if result.targets is not None and len(result.targets):
+            originals = set(corpus.loc[corpus["duplicate_of"] == "", "doc_id"])
+            kept = result.targets[result.targets["doc_id"].isin(originals)]
+            lines.append(f"{len(kept)} headline targets in {kept['doc_id'].nunique()} reports, duplicates left out (targets.csv)")
     if result.unmatched_rows:
         shown = ", ".join(result.unmatched_rows[:5]) + (" …" if len(result.unmatched_rows) > 5 else "")
         lines.append(f"metadata table: {len(result.unmatched_rows)} rows name no file found ({shown})")

@@ -1,4 +1,4 @@
-"""Change since the previous period: keyness of terms, shifts in themes, quotas added, raised or dropped.
+"""Change since the previous period: keyness of terms, shifts in themes, quotas new, raised, lowered, unchanged or dropped.
 
 :func:`terms_change`, :func:`themes_change` and :func:`quotas_change` compare
 the latest period that has a meeting with the previous such period
@@ -16,6 +16,7 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.measures.keyness import KEYNESS_COLUMNS, textstat_keyness
+from analysis.trends.target_changes import change_status, subject_normalise, subjects_match
 from analysis.trends.periods import (
     QUOTA_CHANGE_COLUMNS, THEME_CHANGE_COLUMNS, Placement, _label_index, period_choose, periods_assign,
 )
@@ -162,11 +163,13 @@ def themes_change(
     return table
 
 
-def _quota_key(row: pd.Series) -> tuple[str, str, str, str]:
-    def text(value: object) -> str:
-        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
 
-    return (text(row["kind"]), text(row["subject"]), text(row["unit"]), text(row["period"]))
+
+def _quota_key(row: pd.Series) -> tuple[str, str, str, str]:
+    """(kind, normalised subject, unit, recurrence) of a quota row."""
+    return (_text(row["kind"]), subject_normalise(row["subject"]), _text(row["unit"]), _text(row["period"]))
 
 
 def _same(a: object, b: object) -> bool:
@@ -184,17 +187,21 @@ def quotas_change(
     period: str | None = None,
     include_duplicates: bool = False,
 ) -> pd.DataFrame | None:
-    """Quotas of the latest period that are new or changed since the previous period with a meeting.
+    """Quotas of the latest period against the previous period with a meeting: new, raised, lowered, unchanged or dropped.
 
-    A quota is identified by its key ``(kind, subject, unit, period)``
-    (``period`` being the quota's own recurrence, e.g. 每月, here named
-    ``quota_period``).  ``status`` is ``new`` when the key does not occur in
-    the previous period, ``changed`` when it does but the value, upper
-    value, comparator or deadline differ, ``same`` otherwise.  Subjects are
-    compared as written, so a reworded subject counts as new.  Table:
-    :data:`QUOTA_CHANGE_COLUMNS` (latest period's mentions in text order);
-    the periods compared are in ``.attrs``.  Returns None when fewer than
-    two periods have a meeting.
+    A quota is matched by kind, unit, its own recurrence (e.g. 每月, here
+    named ``quota_period``) and its subject, normalised and compared by
+    ending (:func:`analysis.trends.target_changes.subjects_match`): 
+    ``外出招商时间不得少于12天`` then ``县级领导外出招商时间不得少于15天`` is one
+    quota, ``raised``.  ``status``: ``new`` (no match in the previous
+    period), ``raised``/``lowered`` (the value, or the middle of a range,
+    moved), ``unchanged``, ``changed`` (same number but another comparator,
+    or another deadline), and ``dropped`` for a quota of the previous period
+    with no match in the latest (those rows come last and carry only the
+    ``previous_*`` values).  Table: :data:`QUOTA_CHANGE_COLUMNS` (latest
+    period's mentions in text order, then the dropped ones); the periods
+    compared are in ``.attrs``.  Returns None when fewer than two periods
+    have a meeting.
     """
     compared = _periods_compared(corpus, period=period, against="previous", include_duplicates=include_duplicates)
     if compared is None:
@@ -207,7 +214,11 @@ def quotas_change(
     if len(quotas):
         for _, row in quotas[quotas["doc_id"].astype(str).isin(previous_ids)].iterrows():
             before.setdefault(_quota_key(row), row)
+    by_family: dict[tuple[str, str, str], list[str]] = {}
+    for kind, subject, unit, recurrence in before:
+        by_family.setdefault((kind, unit, recurrence), []).append(subject)
     rows = []
+    matched: set[tuple[str, str, str, str]] = set()
     if len(quotas):
         order = {d: i for i, d in enumerate(latest_ids)}
         current = quotas[quotas["doc_id"].astype(str).isin(set(latest_ids))]
@@ -218,16 +229,19 @@ def quotas_change(
             if key in seen:
                 continue
             seen.add(key)
-            old = before.get(key)
+            family = (key[0], key[2], key[3])
+            subject = subjects_match(key[1], [s for s in by_family.get(family, []) if (key[0], s, key[2], key[3]) not in matched]) if key[1] else None
+            old_key = (key[0], subject if subject is not None else key[1], key[2], key[3])
+            old = before.get(old_key) if (subject is not None or not key[1]) and old_key not in matched else None
             if old is None:
                 status = "new"
-            elif all(_same(row[c], old[c]) for c in ("value", "value_max", "comparator", "deadline")):
-                status = "same"
             else:
-                status = "changed"
+                matched.add(old_key)
+                status = change_status(row["value"], row["value_max"], row["comparator"], old["value"], old["value_max"], old["comparator"],
+                                       same_other=_same(row["deadline"], old["deadline"]))
             rows.append(
                 (
-                    status, key[0], key[1], key[2], key[3], row["value"], row["value_max"], row["comparator"], row["deadline"],
+                    status, key[0], _text(row["subject"]), key[2], key[3], row["value"], row["value_max"], row["comparator"], row["deadline"],
                     row["text"],
                     math.nan if old is None else old["value"],
                     math.nan if old is None else old["value_max"],
@@ -236,6 +250,10 @@ def quotas_change(
                     row["doc_id"],
                 )
             )
+    for key, old in before.items():
+        if key not in matched:
+            rows.append(("dropped", key[0], _text(old["subject"]), key[2], key[3], math.nan, math.nan, "", "", "",
+                         old["value"], old["value_max"], old["comparator"], old["text"], old["doc_id"]))
     table = pd.DataFrame(rows, columns=QUOTA_CHANGE_COLUMNS)
     for column in ("value", "value_max", "previous_value", "previous_value_max"):
         table[column] = pd.to_numeric(table[column], errors="coerce").astype("float64")

@@ -290,7 +290,7 @@ def test_themes_change():
     assert table["chi2"].iloc[0] > 0 > table["chi2"].iloc[1]
 
 
-def test_quotas_change_new_changed_same():
+def test_quotas_change_new_raised_lowered_unchanged_dropped():
     corpus = corpus_frame([("a", "2024-03-05", 1000, ""), ("b", "2025-03-05", 1000, "")])
     columns = ["doc_id", "kind", "text", "start", "value", "value_max", "unit", "comparator", "period", "deadline", "subject"]
     quotas = pd.DataFrame(
@@ -307,11 +307,49 @@ def test_quotas_change_new_changed_same():
     table = quotas_change(quotas, corpus, period="year")
     assert table.attrs["latest"] == "2025" and table.attrs["reference"] == "2024"
     assert table[["status", "subject", "value"]].to_dict("list") == {
-        "status": ["same", "changed", "new"],
+        "status": ["unchanged", "lowered", "new"],
         "subject": ["国内生产总值", "居民消费价格涨幅", "超长期特别国债"],
         "value": [5.0, 2.0, 1.3e12],
     }
     assert table["previous_value"].iloc[:2].tolist() == [5.0, 3.0] and np.isnan(table["previous_value"].iloc[2])
+
+
+def _two_meetings(first: list[str], second: list[str]) -> pd.DataFrame:
+    from analysis.measures.quotas import quotas_extract
+
+    corpus = corpus_frame([("a", "2024-07-30", 1000, ""), ("b", "2024-08-30", 1000, "")])
+    quotas = pd.concat(
+        [quotas_extract(text, doc_id=doc) for doc, texts in (("a", first), ("b", second)) for text in texts], ignore_index=True
+    )
+    return quotas_change(quotas, corpus, period="month")
+
+
+@pytest.mark.parametrize(
+    "before, after, status, values",
+    [
+        ("外出招商时间不得少于12天。", "外出招商时间不得少于15天。", "raised", (15.0, 12.0)),
+        ("每月外出招商时间不得少于12天。", "县级领导每月外出招商时间不得少于15天。", "raised", (15.0, 12.0)),  # the subject gained a modifier
+        ("每月外出招商时间不得少于15天。", "每月外出招商时间不得少于12天。", "lowered", (12.0, 15.0)),
+        ("每月外出招商时间不得少于12天。", "每月外出招商时间不少于12天。", "unchanged", (12.0, 12.0)),
+        ("每月外出招商时间不得少于12天。", "每月外出招商时间不得超过12天。", "changed", (12.0, 12.0)),
+    ],
+)
+def test_quotas_change_matches_subjects_by_their_ending(before, after, status, values):
+    table = _two_meetings([before], [after])
+    assert table["status"].tolist() == [status]
+    assert (table["value"].iloc[0], table["previous_value"].iloc[0]) == values
+
+
+def test_quotas_change_lists_dropped_quotas_last():
+    table = _two_meetings(["每月外出招商时间不得少于12天。", "每周召开调度会不少于1次。"], ["每月外出招商时间不得少于15天。"])
+    assert table["status"].tolist() == ["raised", "dropped"]
+    dropped = table.iloc[1]
+    assert np.isnan(dropped["value"]) and dropped["previous_value"] == 1.0 and dropped["doc_id"] == "a"
+
+
+def test_quotas_change_keeps_different_subjects_apart():
+    table = _two_meetings(["每月入户走访不少于20户。"], ["每月新增市场主体不少于20户。"])
+    assert table["status"].tolist() == ["new", "dropped"]
 
 
 def test_politburo_monthly_series(shared_corpus):
