@@ -35,7 +35,7 @@ def brief_write(
     workers: int = 1,
     lang: str = "zh",
     font: str | Path | None = None,
-    terms: list[str] = [],  # noqa: B006 (read only; the signature cli.py calls)
+    terms: list[str] = [],  # noqa: B006 (read only; the signature the command line calls)
     period: str | None = None,
     backend: str = "local",
     scheduler: str | None = None,
