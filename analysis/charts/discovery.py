@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.charts.style import CATEGORICAL, GAP_COLOUR, OTHER_COLOUR, _figure, _period_ticks, _styled, _theme_name, note_plot
+from analysis.charts.style import CATEGORICAL, OTHER_COLOUR, _figure, stacked_shares_draw, _period_ticks, _styled, _theme_name, note_plot
 
 if TYPE_CHECKING:
     from analysis.lexicon import Lexicon
@@ -94,22 +93,14 @@ def topics_share_plot(
     periods = list(dict.fromkeys(trend["period"]))
     wide = trend.pivot_table(index="period", columns="label", values="share", aggfunc="first").reindex(periods)
     top = wide.mean().sort_values(ascending=False).index[:n].tolist()
-    other = 1 - wide[top].sum(axis=1, min_count=1)
     present = trend.groupby("period", sort=False)["n_docs"].max().reindex(periods).to_numpy() > 0
     with _styled(font):
         fig = _figure((11, 6.2), source=source)
         ax = fig.add_subplot()
-        x = np.arange(len(periods))
-        bottom = np.zeros(len(periods))
-        for k, label in enumerate(top):
-            values = np.nan_to_num(wide[label].to_numpy(dtype=float))
-            ax.bar(x, values, bottom=bottom, width=0.8, color=CATEGORICAL[k % len(CATEGORICAL)], label=label, linewidth=0)
-            bottom += values
-        ax.bar(x, np.nan_to_num(other.clip(lower=0).to_numpy(dtype=float)), bottom=bottom, width=0.8, color=OTHER_COLOUR, label="其他主题" if lang != "en" else "other topics", linewidth=0)
-        gaps = ~present
-        if gaps.any():
-            ax.bar(x[gaps], np.ones(gaps.sum()), width=0.8, color=GAP_COLOUR, hatch="///", edgecolor="#CCCCCC", linewidth=0, label="无会议" if lang != "en" else "no meeting")
-        ax.set_ylim(0, 1)
+        stacked_shares_draw(
+            ax, wide, top, labels=top, colours=[CATEGORICAL[k % len(CATEGORICAL)] for k in range(len(top))], present=present,
+            other_label="其他主题" if lang != "en" else "other topics", gap_label="无会议" if lang != "en" else "no meeting",
+        )
         ax.set_ylabel("占比" if lang != "en" else "share")
         ax.grid(False)
         _period_ticks(ax, periods, period, max_ticks=14)

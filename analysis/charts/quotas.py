@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.charts.style import (
-    _t, _styled, _figure, _shorten, _period_ticks, _needs_meetings, _mark_gaps, _mark_partial, _partial_note, _partial_handle,
+    _t, _styled, _figure, _shorten, _period_ticks, _needs_meetings, _mark_gaps, _mark_partial, _partial_handle,
     ChartUnavailable, PALETTE, NEEDS_MEETINGS, SOURCE_COLOUR,
 )
 

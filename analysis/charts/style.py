@@ -33,6 +33,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Sequence
 
+import numpy as np
+import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.charts.fonts import font_register
@@ -344,3 +346,36 @@ def _trend_note(trend: "Trend", *, title: str, lang: str, font: str | Path | Non
     other = NEEDS_MEETINGS["en" if lang != "en" else "zh"]
     note = trend.note(lang=lang)
     return note_plot(f"{message}\n{other}" + (f"\n({note})" if note else ""), title=title, lang=lang, font=font, source=source)
+
+
+def stacked_shares_draw(  # type: ignore[no-untyped-def]
+    ax,
+    wide: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    labels: Sequence[str],
+    colours: Sequence[str],
+    present: np.ndarray,
+    other_label: str,
+    gap_label: str,
+    width: float = 0.8,
+) -> None:
+    """100% stacked bars of ``wide`` (a row per period, a column per share) for ``columns``, the rest as one grey bar.
+
+    A period without a meeting (``present`` False) is an empty hatched slot,
+    marked ``gid="gap"`` so that tests can find it in the figure.
+    """
+    x = np.arange(len(wide))
+    bottom = np.zeros(len(wide))
+    for column, label, colour in zip(columns, labels, colours):
+        values = np.nan_to_num(wide[column].to_numpy(dtype=float))
+        ax.bar(x, values, bottom=bottom, width=width, color=colour, label=label, linewidth=0)
+        bottom += values
+    other = 1 - wide[list(columns)].sum(axis=1, min_count=1)
+    ax.bar(x, np.nan_to_num(other.clip(lower=0).to_numpy(dtype=float)), bottom=bottom, width=width, color=OTHER_COLOUR, label=other_label, linewidth=0)
+    gaps = ~present
+    if gaps.any():
+        bars = ax.bar(x[gaps], np.ones(gaps.sum()), width=width, color=GAP_COLOUR, hatch="///", edgecolor="#CCCCCC", linewidth=0, label=gap_label)
+        for bar in bars:
+            bar.set_gid("gap")
+    ax.set_ylim(0, 1)

@@ -13,8 +13,9 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
 from analysis.charts.style import (
+    stacked_shares_draw,
     _t, _styled, _figure, _theme_name, _shorten, _period_ticks, _require_meetings, _mark_gaps, _mark_partial, _partial_note, _partial_handle,
-    ChartUnavailable, PALETTE, OTHER_COLOUR, GAP_COLOUR, SOURCE_COLOUR,
+    ChartUnavailable, PALETTE, GAP_COLOUR, SOURCE_COLOUR,
 )
 
 if TYPE_CHECKING:
@@ -129,25 +130,15 @@ def themes_share_plot(
     top = _top_themes(table, n)
     periods = trend.periods
     wide = table.pivot(index="period", columns="theme", values="share").reindex(periods)
-    other = 1 - wide[top].sum(axis=1, min_count=1)
     present = table.groupby("period", sort=False)["n_docs"].first().reindex(periods).to_numpy() > 0
     with _styled(font):
         fig = _figure((11, 6.2), source=source)
         ax = fig.add_subplot()
-        x = np.arange(len(periods))
-        bottom = np.zeros(len(periods))
-        width = 0.8
-        for k, theme in enumerate(top):
-            values = np.nan_to_num(wide[theme].to_numpy(dtype=float))
-            ax.bar(x, values, bottom=bottom, width=width, color=PALETTE[k % len(PALETTE)], label=_theme_name(theme, lexicon, lang), linewidth=0)
-            bottom += values
-        ax.bar(x, np.nan_to_num(other.clip(lower=0).to_numpy(dtype=float)), bottom=bottom, width=width, color=OTHER_COLOUR, label=text["other"], linewidth=0)
-        gaps = ~present
-        if gaps.any():
-            bars = ax.bar(x[gaps], np.ones(gaps.sum()), width=width, color=GAP_COLOUR, hatch="///", edgecolor="#CCCCCC", linewidth=0, label=text["no_meeting"])
-            for bar in bars:
-                bar.set_gid("gap")
-        ax.set_ylim(0, 1)
+        stacked_shares_draw(
+            ax, wide, top, labels=[_theme_name(t, lexicon, lang) for t in top],
+            colours=[PALETTE[k % len(PALETTE)] for k in range(len(top))], present=present,
+            other_label=text["other"], gap_label=text["no_meeting"],
+        )
         _mark_partial(ax, trend, lang=lang)
         ax.yaxis.set_major_formatter(_percent)
         ax.set_ylabel(text["share"])

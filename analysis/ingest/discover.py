@@ -18,14 +18,15 @@ from __future__ import annotations
 import errno
 import glob
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.ingest.chinese_script import to_simplified
 from analysis.text.clean import CleanedText, clean_text
 from analysis.ingest.metadata import Metadata, is_metadata_table, merge_metadata, metadata_table_read
-from analysis.ingest.readers import CONVERT_FIRST, SUPPORTED_SUFFIXES, EmptyDocument, ReadError, read_file_bytes, text_from_bytes
+from analysis.ingest.readers import (
+    CONVERT_FIRST, SUPPORTED_SUFFIXES, EmptyDocument, ReadError, read_file_bytes, special_file_kind, text_from_bytes,
+)
 
 __all__ = [
     "doc_id_for",
@@ -117,16 +118,9 @@ def _classify(path: Path, rel: str) -> FileRecord | None:
 
 def _special_kind(path: Path) -> str:
     try:
-        mode = os.stat(path).st_mode
+        return special_file_kind(os.stat(path).st_mode)
     except OSError:
         return "special file"
-    if stat.S_ISFIFO(mode):
-        return "named pipe"
-    if stat.S_ISSOCK(mode):
-        return "socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
-    return "special file"
 
 
 def _link_problem(path: Path) -> str:

@@ -373,7 +373,8 @@ class NotRegularFile(EmptyDocument):
     """A named pipe, socket or device: reported as skipped, never opened for reading."""
 
 
-def _kind(mode: int) -> str:
+def special_file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, from its ``st_mode``: named pipe, socket, device or special file."""
     if stat.S_ISFIFO(mode):
         return "named pipe"
     if stat.S_ISSOCK(mode):
@@ -411,7 +412,7 @@ def read_file_bytes(path: Path, *, max_bytes: int) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise ReadError("is a directory")
         if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(f"not a regular file ({_kind(info.st_mode)})")
+            raise NotRegularFile(f"not a regular file ({special_file_kind(info.st_mode)})")
         if info.st_size > max_bytes:
             raise ReadError(f"oversized: {info.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per file (--max-mb)")
         os.set_blocking(descriptor, True)
