@@ -66,7 +66,7 @@ def main() -> int:
 
     for name, _ in STEPS:
         setattr(document, name, timed(name, getattr(document, name)))
-    Segmenter.token_columns = timed("token_columns", Segmenter.token_columns)  # type: ignore[method-assign]
+    Segmenter.segment_columns = timed("segment_columns", Segmenter.segment_columns)  # type: ignore[method-assign]
 
     options = pipeline.Options(segmenter=args.segmenter, cache=False)
     _, segmenter = pipeline.tools_for(options)
@@ -83,7 +83,7 @@ def main() -> int:
     cut_alone = time.process_time() - start
 
     print(f"{result.n_ok} speeches, {chars:,} characters, segmenter {args.segmenter}; CPU seconds, one process:")
-    labels = dict(STEPS, token_columns="segment (tokens, offsets, stopword flags)")
+    labels = dict(STEPS, segment_columns="segment (tokens, offsets, stopword flags, content counts)")
     for name, seconds in spent.most_common():
         print(f"  {labels[name]:<44} {seconds:6.2f}")
     print(f"  {'rest (tables, corpus-level steps, Parquet)':<44} {total - sum(spent.values()):6.2f}")

@@ -86,7 +86,7 @@ def cloud_weights(
     """
     import math
 
-    from analysis.measures.terms import _reference_idf
+    from analysis.measures.terms import reference_idf
 
     filler = cloud_filler() if filler is None else filler
     known = set(dtm.doc_ids)
@@ -100,9 +100,7 @@ def cloud_weights(
         docfreq = np.asarray((dtm.matrix > 0).sum(axis=0)).ravel()
         idf = np.log((1 + n_docs) / (1 + docfreq))
     else:
-        reference = _reference_idf()
-        median = float(np.median(list(reference.values())))
-        idf = np.array([reference.get(t, median) for t in dtm.vocabulary])
+        idf = reference_idf(dtm.vocabulary)
     weights = counts * idf
     order = sorted(np.flatnonzero(counts), key=lambda j: (-weights[j], dtm.vocabulary[j]))
     words: dict[str, float] = {}

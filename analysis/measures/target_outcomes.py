@@ -26,7 +26,7 @@ import re
 import pandas as pd
 
 from analysis.measures.indicators import IndicatorTable
-from analysis.measures.targets import _LIST_CUE, _MentionIndex, _default_table, _review_ranges, _unwrap, target_statements
+from analysis.measures.targets import _LIST_CUE, _MentionIndex, _default_table, _review_ranges, _statements, _unwrap
 
 __all__ = ["OUTCOME_COLUMNS", "REALISED_COLUMNS", "outcomes_extract", "outcomes_extract_columns", "targets_vs_realised", "report_body"]
 
@@ -61,7 +61,7 @@ def _statements_of_review(text: str, year: int | None = None) -> list[tuple[int,
     the past year (去年, 过去一年, or the year itself); statements about several
     years (累计, 年均, 五年) never count.
     """
-    statements = [(s, e, p) for s, e, p in target_statements(text) if not _MULTI_YEAR.search(text, s, e)]
+    statements = [(s, e, p) for s, e, p in _statements(text) if not _MULTI_YEAR.search(text, s, e)]
     reviews = _review_ranges(text)
     five_year = [(a, b) for a, b in reviews if re.search(r"五年", text[a:min(b, a + 30)])]
     past = re.compile("去年|过去一年|上年" + (f"|{year - 1}年" if year else ""))

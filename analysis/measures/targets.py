@@ -28,6 +28,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -91,6 +92,13 @@ _SPACES = " \t\r\u3000\xa0\u2002\u2003"
 
 def target_statements(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, paragraph)`` of every statement: text between ``。！？`` or line breaks (``；`` does not end one)."""
+    return list(_statements(text))
+
+
+# The targets of a speech and the outcomes of its past year read the same unwrapped text,
+# statements and review parts: each is found once per speech (the last one is remembered).
+@lru_cache(maxsize=1)
+def _statements(text: str) -> tuple[tuple[int, int, int], ...]:
     breaks = [m.start() for m in re.finditer("\n", text)]
     spans = []
     for match in _STATEMENT.finditer(text):
@@ -103,7 +111,7 @@ def target_statements(text: str) -> list[tuple[int, int, int]]:
             start += len(piece) - len(piece.lstrip())
             end = start + len(stripped)
         spans.append((start, end, bisect_right(breaks, start)))
-    return spans
+    return tuple(spans)
 
 
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%，、（(])\n+(?=[\u4e00-\u9fff\d%）)])")
@@ -113,10 +121,11 @@ _OPEN_LINE_END = re.compile(r"[^。！？!?；;：:”’」』）)\s]\n")  # a 
 _NUMBER_BREAK = re.compile(r"(?<=[\d.])\n+(?=[\d.万亿%])")
 
 
+@lru_cache(maxsize=1)
 def _unwrap(text: str) -> tuple[str, list[int] | None]:
     """The text with line breaks inside a number removed (``74.4\\n万亿元``), and in a hard-wrapped
     text (most lines end mid-sentence) every wrapping line break; with the offset in ``text`` of every
-    character kept.  ``(text, None)`` when nothing is removed."""
+    character kept.  ``(text, None)`` when nothing is removed.  Callers must not change the list."""
     n_lines = text.count("\n")
     wrapped = n_lines >= 20 and len(_OPEN_LINE_END.findall(text)) >= 0.5 * n_lines
     breaks = list((_WRAP if wrapped else _NUMBER_BREAK).finditer(text))
@@ -140,14 +149,15 @@ def _unwrap(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), kept
 
 
-def _review_ranges(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _review_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of top-level sections whose heading names a review (回顾, 成就, 过去, 总结)."""
     tops = [h for h in find_headings(text) if h.level == 1]
     ranges = []
     for i, heading in enumerate(tops):
         if _REVIEW_HEADING.search(heading.text):
             ranges.append((heading.start, tops[i + 1].start if i + 1 < len(tops) else len(text)))
-    return ranges
+    return tuple(ranges)
 
 
 def _keep_mention(text: str, start: int, end: int) -> bool:
@@ -279,7 +289,7 @@ def _year_names(year: int) -> str:
 
 def _find_targets(text: str, table: IndicatorTable, year: int | None = None) -> list[_Target]:
     year_cue = re.compile(f"(?:{_year_names(year)})年(?!以来)") if year else None
-    statements = target_statements(text)
+    statements = _statements(text)
     index = _MentionIndex(text, table)
     reviews = _review_ranges(text)
     review_starts = [r[0] for r in reviews]

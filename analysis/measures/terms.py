@@ -220,21 +220,36 @@ def dtm_top_terms(dtm: DocumentTermMatrix, *, n: int = 20) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count"])
 
 
-def _reference_idf() -> dict[str, float]:
-    """jieba's bundled IDF table, estimated on a large general corpus."""
+def reference_idf(vocabulary: Sequence[str]) -> np.ndarray:
+    """jieba's bundled IDF (estimated on a large general corpus) of each word in ``vocabulary``.
+
+    A word missing from the table gets the table's median, as in jieba's own
+    TF-IDF.  The 270,000-line table is parsed by Arrow's CSV reader and looked
+    up in bulk: building a Python dict of it took a fifth of a second, a fifth
+    of a one-speech run.
+    """
     from importlib.util import find_spec
+
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
 
     # Found without importing jieba, whose import costs half a second (it loads pkg_resources).
     spec = find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jieba is not installed: its IDF table is the reference for fewer than 5 speeches")
-    text = (Path(list(spec.submodule_search_locations)[0]) / "analyse" / "idf.txt").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
-    return table
+    path = Path(list(spec.submodule_search_locations)[0]) / "analyse" / "idf.txt"
+    table = pcsv.read_csv(
+        path,
+        read_options=pcsv.ReadOptions(column_names=["word", "idf"]),
+        parse_options=pcsv.ParseOptions(delimiter=" ", quote_char=False, escape_char=False),
+        convert_options=pcsv.ConvertOptions(column_types={"word": pa.string(), "idf": pa.float64()}),
+    )
+    values = table.column("idf").to_numpy()
+    median = float(np.median(values))
+    # Every word is listed once in jieba 0.42.1's table, so the first match is the only one.
+    index = pc.index_in(pa.array(list(vocabulary), pa.string()), value_set=table.column("word").combine_chunks())
+    found = index.is_valid().to_numpy(zero_copy_only=False)
+    return np.where(found, values[index.fill_null(0).to_numpy()], median)
 
 
 def keywords_tfidf(dtm: DocumentTermMatrix, *, n: int = 20, min_corpus_docs: int = 5) -> pd.DataFrame:
@@ -252,9 +267,7 @@ def keywords_tfidf(dtm: DocumentTermMatrix, *, n: int = 20, min_corpus_docs: int
         idf = np.log((1 + n_docs) / (1 + docfreq))
         source = "corpus"
     else:
-        reference = _reference_idf()
-        median = float(np.median(list(reference.values())))
-        idf = np.array([reference.get(t, median) for t in dtm.vocabulary])
+        idf = reference_idf(dtm.vocabulary)
         source = "jieba-reference"
     # Ties break by the term itself, so results do not depend on input order.
     alphabetical = np.empty(len(dtm.vocabulary), dtype=np.int64)

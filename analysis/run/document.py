@@ -64,16 +64,17 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
     lexicon, segmenter = tools_for(options)
     text = doc.text
     sentences = outline_sentences(text)
-    words, token_starts, token_ends, stop_flags = segmenter.token_columns(text)
+    tokens = segmenter.segment_columns(text)
+    words = tokens.words
     starts = [s.start for s in sentences]
     token_table = pa.table(
         [
             pa.DictionaryArray.from_arrays(np.zeros(len(words), dtype=np.int32), pa.array([doc.doc_id], pa.string())),
-            sentence_of_positions(starts, token_starts).astype(np.int32),
-            token_starts,
-            token_ends,
-            pa.array(words, pa.string()),
-            stop_flags,
+            sentence_of_positions(starts, tokens.starts).astype(np.int32),
+            tokens.starts,
+            tokens.ends,
+            words,
+            tokens.stopword,
         ],
         schema=TOKEN_SCHEMA,
     )
@@ -92,7 +93,7 @@ def _document_analyse(doc: Document, rel_path: str, notes: str, options: Options
     match_columns = terms_match_columns(doc.doc_id, text, lexicon, sentences)
     quotas = quotas_extract_columns(text, doc_id=doc.doc_id, lexicon=lexicon, sentences=sentences, matches=match_columns)
     formulations = formulations_find_columns(doc.doc_id, text, lexicon=lexicon)
-    content = segmenter.content_counts(words)
+    content = tokens.content
 
     meta = doc.metadata
     indicators = indicators_cached(options.indicators)

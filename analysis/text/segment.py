@@ -25,13 +25,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Callable, Iterable, Literal
 
 import numpy as np
 
 from analysis.lexicon import Lexicon
 
-__all__ = ["Token", "Segmenter", "load_stopwords", "is_punctuation", "is_content_word", "ENGINES", "engine_default"]
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["Token", "Segmenter", "SegmentColumns", "load_stopwords", "is_punctuation", "is_content_word", "ENGINES", "engine_default"]
 
 ENGINES = ("jieba", "rjieba")
 
@@ -60,6 +63,23 @@ class Token:
     start: int
     end: int
     stopword: bool
+
+
+@dataclass(frozen=True)
+class SegmentColumns:
+    """One text's tokens from :meth:`Segmenter.segment_columns` (punctuation and whitespace dropped).
+
+    ``words`` is an Arrow string array; ``starts``, ``ends`` (int64) and
+    ``stopword`` (bool) are numpy arrays of the same length; ``content``
+    counts the content words (:func:`is_content_word`) in order of first
+    occurrence.
+    """
+
+    words: "pa.StringArray"
+    starts: np.ndarray
+    ends: np.ndarray
+    stopword: np.ndarray
+    content: Counter[str]
 
 
 @lru_cache(maxsize=65536)
@@ -190,34 +210,51 @@ class Segmenter:
         ]
 
     def token_columns(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The same tokens as :meth:`tokens`, as parallel arrays: words (object), starts, ends (int64), stopword flags.
+        """The same tokens as :meth:`tokens`, as parallel arrays: words (object), starts, ends (int64), stopword flags."""
+        columns = self.segment_columns(text)
+        return columns.words.to_numpy(zero_copy_only=False), columns.starts, columns.ends, columns.stopword
 
-        The fast path for whole corpora: segmenting costs less than handling
-        tokens one by one in Python, so offsets come from a cumulative sum of
-        token lengths and each distinct word is classified once.
+    def segment_columns(self, text: str) -> "SegmentColumns":
+        """Tokens of ``text`` as Arrow and numpy columns, with the counts of its content words.
+
+        The fast path for whole corpora.  Segmenting costs less than handling
+        tokens one by one in Python, so the work per token is done in bulk:
+        offsets are a cumulative sum of token lengths, and the tokens are
+        dictionary-encoded so that each distinct word is classified once and
+        content words are counted with ``bincount``.
         """
-        words = self._cut(text)
-        if not words:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        cut = pa.array(self._cut(text), pa.string())
+        if not len(cut):
             empty = np.empty(0, dtype=np.int64)
-            return np.empty(0, dtype=object), empty, empty.copy(), np.empty(0, dtype=bool)
-        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+            return SegmentColumns(cut, empty, empty.copy(), np.empty(0, dtype=bool), Counter())
+        lengths = pc.utf8_length(cut).to_numpy().astype(np.int64)
         ends = np.cumsum(lengths)
         starts = ends - lengths
+        encoded = cut.dictionary_encode()
+        distinct = encoded.dictionary.to_pylist()  # in order of first occurrence
+        codes = encoded.indices.to_numpy()
         if len(self._kinds) > _KINDS_LIMIT:  # a bounded memo, even over a gigabyte of text
             self._kinds = {}
         kinds = self._kinds
-        for word in set(words).difference(kinds):
+        for word in set(distinct).difference(kinds):
             kinds[word] = (
                 _DROP if is_punctuation(word)
                 else _STOPWORD if word in self.stopwords
                 else _CONTENT if is_content_word(word, self.stopwords)
                 else _WORD
             )
-        kind = np.fromiter(map(kinds.__getitem__, words), dtype=np.int8, count=len(words))
+        kind_of_distinct = np.fromiter(map(kinds.__getitem__, distinct), dtype=np.int8, count=len(distinct))
+        kind = kind_of_distinct[codes]
         keep = kind != _DROP
-        array = np.empty(len(words), dtype=object)
-        array[:] = words
-        return array[keep], starts[keep], ends[keep], kind[keep] == _STOPWORD
+        tally = np.bincount(codes, minlength=len(distinct))
+        chosen = np.flatnonzero(kind_of_distinct == _CONTENT)
+        content = Counter(dict(zip([distinct[i] for i in chosen.tolist()], tally[chosen].tolist())))
+        return SegmentColumns(
+            cut.filter(pa.array(keep)), starts[keep], ends[keep], kind[keep] == _STOPWORD, content
+        )
 
     def content_counts(self, words: np.ndarray) -> Counter[str]:
         """Counts of the content words (:func:`is_content_word`) among tokens from :meth:`token_columns`."""
