@@ -93,7 +93,12 @@ _PAST = re.compile(
 _PROGRESS = re.compile(r"截至|截止[到目]|完成(?:年度|全年)[^，。；]{0,6}的\d")
 # In a plan part a target is often stated against last year: 比上年…, 同比增长8%左右 (三亚).
 _WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度"})  # 开工率一季度达到30%、二季度达到60%
-_STRONG_FUTURE = re.compile(r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
+_STRONG_FUTURE = re.compile(
+    r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步"
+    # A deadline looks ahead (在4月30日前一次性兑付到户), and so does this year's allocation (今年，县财政安排…资金).
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
+    r"|年底前|^今年[^，。；]{0,12}安排"
+)
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
 
 

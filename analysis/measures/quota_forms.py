@@ -10,7 +10,9 @@ counts a few forms that :mod:`analysis.measures.quotas` cannot read as
 - ``两位数以上增长`` → 10 ``%``, ``ge``;
 - a frequency written ``一月一调度``, ``一季一排名``, ``一周一督查``,
   ``半月一通报`` → 1, unit ``''``, ``eq``, period ``每月``, ``每季度``, ``每周``, ``每半月``;
-- a ratio to reach: ``…之比达到2.2∶1`` → 2.2, unit ``ratio``.
+- a ratio to reach: ``…之比达到2.2∶1`` → 2.2, unit ``ratio`` (``控制在2∶1以内``: ``le``);
+- a rate per 100,000 set as a bound: ``控制在10/10万以下`` → 10, unit ``/10万``, ``le``;
+- a duration in years set as a bound: ``交流时间不少于3年`` → 3, unit ``年``, ``ge``.
 
 :func:`quota_forms_find` returns their spans and fields; the caller decides,
 as for every mention, whether the sentence is a plan or a review.
@@ -40,7 +42,27 @@ _MAGNITUDE = re.compile(r"(?:达到|保持|继续保持|稳定在|迈上|跨上|
 _TWO_DIGITS = re.compile(r"(?:保持|实现)?两位数(?:以上)?(?:的)?增长")
 _FREQUENCY = re.compile(r"(?<![一二三四五六七八九十\d])(半月|一月|一季|一周|一年)一(?![度个样变])(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}")
 _FREQUENCY_PERIOD = {"一月": "每月", "一季": "每季度", "一周": "每周", "一年": "每年", "半月": "每半月"}
-_RATIO = re.compile(r"(?:达到|保持在|提高到|提升到|为)(\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])")
+_RATIO = re.compile(r"(?:达到|保持在|提高到|提升到|控制在|为)(\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])(以内|以下|以上)?")
+_AFTER_BOUND = {"以内": "le", "以下": "le", "以上": "ge", None: "eq"}
+# A rate per 100,000 set as a bound: 孕产妇死亡率控制在10/10万以下.
+_RATE_PER = re.compile(r"(?:控制在|保持在|降至|降到|低于|不高于|不超过)(\d+(?:\.\d+)?)/((?:10|十)?万|千|百万)(以内|以下)?")
+_RATE_BEFORE = {"低于": "lt", "不高于": "le", "不超过": "le"}
+# A duration in years set as a bound: 交流时间不少于3年 (a year number or 3年级 is none).
+_YEARS_BOUND = re.compile(
+    r"(不少于|不得少于|不低于|至少|不超过|不得超过|最长不超过)(\d{1,2}|[一二三两四五六七八九十]{1,2})年(?![级度底末前内以来后初中])"
+)
+_YEARS_COMPARATOR = {"不少于": "ge", "不得少于": "ge", "不低于": "ge", "至少": "ge", "不超过": "le", "不得超过": "le", "最长不超过": "le"}
+_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _small_number(text: str) -> float:
+    if text.isdigit():
+        return float(text)
+    if len(text) == 2 and text[0] == "十":
+        return 10.0 + _CN_SMALL[text[1]]
+    if len(text) == 2 and text[1] == "十":
+        return 10.0 * _CN_SMALL[text[0]]
+    return float(_CN_SMALL[text])
 
 
 def quota_forms_find(text: str) -> list[QuotaForm]:
@@ -57,5 +79,14 @@ def quota_forms_find(text: str) -> list[QuotaForm]:
     if "比" in text:
         for m in _RATIO.finditer(text):
             if "比" in text[max(0, m.start() - 30):m.start()]:
-                found.append(QuotaForm(m.start(), m.end(), float(m.group(1)), "ratio", "eq", ""))
+                found.append(QuotaForm(m.start(), m.end(), float(m.group(1)), "ratio", _AFTER_BOUND[m.group(2)], ""))
+    if "/" in text:
+        for m in _RATE_PER.finditer(text):
+            lead = m.group()[:3] if m.group().startswith("不") else m.group()[:2]
+            comparator = "le" if m.group(3) else _RATE_BEFORE.get(lead, "eq")
+            base = m.group(2).replace("十", "10")
+            found.append(QuotaForm(m.start(), m.end(), float(m.group(1)), f"/{base}", comparator, ""))
+    if "年" in text:
+        for m in _YEARS_BOUND.finditer(text):
+            found.append(QuotaForm(m.start(), m.end(), _small_number(m.group(2)), "年", _YEARS_COMPARATOR[m.group(1)], ""))
     return sorted(found)

@@ -75,7 +75,7 @@ def parse_number(text: str) -> float:
 _COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "元/立方米", "元/平方米", "元/吨", "元/人", "吨/日", "吨/天", "立方米/秒"]
 _MEASURE_WORDS = [
     "个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名", "场", "场次", "项次", "户", "处", "片", "部", "台",
-    "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "辆", "艘", "栋", "间",
+    "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "批次", "个批次", "辆", "艘", "栋", "间", "台套", "块", "把", "份",
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
     "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时",
@@ -139,16 +139,16 @@ _PRE_BOUNDS: list[tuple[str, str]] = [
     ("不得少于", "ge"), ("不得低于", "ge"), ("不少于", "ge"), ("不低于", "ge"), ("至少", "ge"), ("最少", "ge"),
     ("配足", "ge"), ("不得超过", "le"), ("不超过", "le"), ("不高于", "le"), ("最多", "le"), ("最高", "le"),
     ("超过", "gt"), ("超", "gt"), ("多于", "gt"), ("高于", "gt"), ("突破", "gt"), ("低于", "lt"), ("少于", "lt"), ("不到", "lt"),
-    ("不足", "lt"), ("大约", "approx"), ("约", "approx"), ("近", "approx"),
+    ("不足", "lt"), ("大约", "approx"), ("(?<![签节制合公条规预契履特邀])约", "approx"), ("近", "approx"),
 ]
 _POST_COMPARATOR = {"及以上": "ge", "以上": "ge", "以内": "le", "以下": "le", "左右": "approx", "上下": "approx", "的限额": "le"}
 _PRE_BOUND_RE = re.compile("|".join(b for b, _ in _PRE_BOUNDS))
-_PRE_COMPARATOR = dict(_PRE_BOUNDS)
+_PRE_COMPARATOR = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", b): c for b, c in _PRE_BOUNDS}
 _LEVEL_VERBS = re.compile(
     r"(?:调高到|提高到|提高至|提升至|提升到|增加到|增至|降至|降为|降到|降低到|压减到|减少到|达到|保持在|控制在|稳定在|"
     r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训)$"
 )
-_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("半年", "半年"), ("每年", "每年"),
+_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("半年", "半年"), ("每半月", "每半月"), ("每年", "每年"),
             ("每月", "每月"), ("每周", "每周"), ("每天", "每天"), ("每日", "每天"), ("每次", "每次"),
             ("年均", "年均"), ("每届", "每届"), ("每学期", "每学期")]
 _PERIOD_RE = re.compile("|".join(p for p, _ in _PERIODS))
@@ -163,7 +163,7 @@ _PAST_CLAUSE_STRONG_IN_PLAN = re.compile(r"(?<![由比较于])去年|过去|今�
 # A count of items already there or already named: 尚未完成转化的4个村, 还有8处, 全镇现有…16个, 全镇12个重点林区.
 _REFERENTIAL_BEFORE = re.compile(
     r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该"
-    r"|(?<!力争)(?<!确保)(?<!争取)(?<![要将])有)$"  # 广州有…180多万名在校中小学生 (but 力争有3个村)
+    r"|(?<!力争)(?<!确保)(?<!争取)(?<!至少)(?<!最少)(?<![要将])有)$"  # 广州有…180多万名在校中小学生 (but 力争有3个村, 至少有2名)
 )
 # A time limit written as "within N" (3个工作日内, 6个月内, 30分钟内) is out of scope (§4b), and 24小时值班 a set phrase.
 _WITHIN = re.compile(r"^(?:内|之内)")
@@ -179,6 +179,22 @@ _COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年)[^，。；;,]{
 _PERCENT_POINT_TARGET = re.compile(r"(?:高于|低于|快于|超过|提高|降低|下降)[^，。；]{0,8}$")
 # What follows the number ends the clause with 的: a condition on a group (凡有3名以上正式党员的).
 _GROUP_CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,8}的$")
+# Counts that describe the places or items a measure is spread over, or the base of a rate:
+# 在3个中心镇各新建1个 (各 follows), 每500人配备1名 (每 comes before).
+_DISTRIBUTIVE_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{0,8}各")
+_PER_UNIT_BASE = re.compile(r"每$")
+# A level that a counted group passes: 力争有3个村突破50万元 (the count is the quota, the level a threshold).
+_THRESHOLD_OF_COUNT = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,6}(?:突破|超过|达到)$"
+)
+# Time left until a date, not a time limit: 再过6天, 距年底只有不到两个月, 离年底还有80天.
+_TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩)$|(?:距|离)[^，。；]{0,8}$")
+# A current state: 还有6个乡镇签约率低于35%.
+_STILL_BEFORE = re.compile(r"还有[^，。；要]{0,12}$")
+# A group named by a condition, as the topic of the clause: 对存栏50头以上的生猪养殖户，….
+_TOPIC_CONDITION = re.compile(r"^对")
+# The items of a task as its subject, the task's deadline being the mention: 2处黑臭水体要在11月底前完成.
+_SUBJECT_COUNT_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{1,10}(?:要|必须|务必|须|均|都)[^，。；]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
 _RHETORIC = re.compile(r"^(?:的精力|的力量|的热情|的努力|的干劲)")
 _CONDITION = re.compile(r"^的(?:要|，|,)")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:\n]")
@@ -188,6 +204,9 @@ _DEADLINE = re.compile(
     r"(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
     r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
     r"|每月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
+    # Recurring deadlines in a week or a day: 每周五前, 每日17时前, 每天上午7:20前.
+    r"|每周[一二三四五六日天](?:之前|以前|前)"
+    r"|每[天日](?:上午|下午|早上|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)(?:之前|以前|前)"
     # A month-end or year-end that governs finishing a task, without 前 (GUIDELINE_LOCAL):
     # 力争6月底完成一期项目建设, 年底部分并网发电.
     r"|(?:(?:\d{4}|今|明|本)年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月底(?=_FINISH_)"
@@ -200,12 +219,12 @@ _DEADLINE = re.compile(
 # three numerals, 月 and a day of up to three numerals come before the 日 of
 # 日前.  Keep both in step with _DEADLINE.
 _DEADLINE_END = re.compile(
-    r"[月底末旬日号](?:之前|以前|前)"
+    r"[月底末旬日号一二三四五六天时点分半\d](?:之前|以前|前)"
     r"|底(?=(?:全部|全面|基本|部分|要|前)?(?:完成|建成|完工|开工|投用|投产|并网|通车|销号|办结|到位|竣工|交付))"
 )
 # The lookahead of a deadline without 前 reads this far past its ending.
 _DEADLINE_LOOKAHEAD = 6
-_DEADLINE_REACH = 12  # 每月25日 is shorter
+_DEADLINE_REACH = 14  # 每天上午17:20 and 每月25日 are shorter
 _DEADLINE_SUFFIX = re.compile(r"(?:之前|以前|前)$")
 _DEADLINE_YEAR = re.compile(r"^(?:今|明|本)年")
 

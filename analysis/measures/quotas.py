@@ -47,6 +47,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _DEADLINE_YEAR,
     _BOUND_LIST,
     _DIGIT_OR_PERCENT,
+    _DISTRIBUTIVE_AFTER,
     _ESTIMATE,
     _FUTURE,
     _GROUP_CONDITION,
@@ -61,6 +62,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _PAST_CLAUSE_STRONG_IN_PLAN,
     _PAST_SENTENCE,
     _PERCENT_POINT_TARGET,
+    _PER_UNIT_BASE,
     _PERIOD_NAME,
     _PERIOD_RE,
     _PHYSICAL_UNITS,
@@ -79,13 +81,18 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _SET_PHRASE_AFTER,
     _SIZE_CLASS,
     _SIZE_UNITS,
+    _STILL_BEFORE,
+    _SUBJECT_COUNT_AFTER,
     _SUBJECT_AT,
     _SUBJECT_FOLLOWS,
     _SUBJECT_LEAD,
     _SUBJECT_NUMBER,
     _SUBJECT_TAIL,
     _SUBJECT_TRAIL,
+    _THRESHOLD_OF_COUNT,
+    _TIME_LEFT_BEFORE,
     _TIME_UNITS,
+    _TOPIC_CONDITION,
     _TO_LEVEL,
     _WITHIN,
     parse_number,
@@ -104,6 +111,12 @@ QUOTA_COLUMNS = [
     "doc_id", "kind", "text", "sentence", "start", "end", "value", "value_max", "unit",
     "comparator", "period", "deadline", "redacted", "subject", "section", "theme",
 ]
+
+# Marks that join two numbers into one figure (2∶1, 7：20, 10/10万).
+_JOINED_NUMBER_MARKS = frozenset("∶:：/")
+# Units that count people or items: a number of them before 各 or after 每 is no quota.
+_COUNTED_UNITS = _COUNT_UNITS | {"人", "户", "头", "只", "株"}
+
 
 @dataclass
 class _Mention:
@@ -184,8 +197,8 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
         high = parse_number(n2) if n2 and not _PLACEHOLDER_RE.match(n2) else nan
     except (ValueError, KeyError):
         return None
-    if unit == "个工作日":
-        unit = "工作日"
+    if unit in ("个工作日", "个批次"):
+        unit = unit[1:]
     return low, high, unit, False
 
 
@@ -203,7 +216,11 @@ def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], la
     if label == PLAN or _FUTURE.search(clause_text):
         return True
     if _PAST_SENTENCE.search(sentence_text) or "已" in sentence_text:
-        return False
+        # 去年…为88.5%，今年要提高到90%以上，农膜回收率稳定在85%以上: the cue nearest before the clause governs
+        upto = clause[0] - sentence[0]
+        pasts = [m.end() for m in _PAST_SENTENCE.finditer(sentence_text, 0, upto)] + [sentence_text.rfind("已", 0, upto)]
+        futures = [m.start() for m in _FUTURE.finditer(sentence_text, 0, upto)]
+        return bool(futures) and max(futures) > max(pasts) and "已" not in clause_text and not _PAST_SENTENCE.search(clause_text)
     # An undecided sentence: a bare level (增长8.5%) with no bound, period or future cue
     # anywhere in the sentence reads as a statistic in a speech without headings.
     return bounded or bool(_FUTURE.search(sentence_text))
@@ -276,6 +293,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         start, end = match.span()
         if start > 0 and (text[start - 1] in _NAME_BEFORE or text[start - 1] == "第"):
             continue  # PM2.5, C919, 第3次
+        if (start > 1 and text[start - 1] in _JOINED_NUMBER_MARKS and text[start - 2].isdigit()) or (
+            text[end:end + 1] in _JOINED_NUMBER_MARKS and text[end + 1:end + 2].isdigit()
+        ):
+            continue  # a part of a ratio, a time of day or a rate (2∶1, 7：20, 10/10万): quota_forms reads ratios and rates
         if end < len(text) and text[end] in _NAME_AFTER:
             continue  # 5G
         n1 = match.group("n1") or ""  # empty unless a plain number (not 百分之, 分之, 翻番, 一半)
@@ -319,6 +340,18 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # a count of what is there: 全镇现有烟花爆竹零售点16个
         if _GROUP_CONDITION.match(after if not post else text[post.end():clause_end]):
             continue  # 凡有3名以上正式党员的, 党员不足3名的
+        if post and _TOPIC_CONDITION.match(before) and text.startswith("的", post.end()):
+            continue  # 对存栏50头以上的生猪养殖户: the group a measure is for
+        if unit in _COUNTED_UNITS and (_PER_UNIT_BASE.search(before) or _DISTRIBUTIVE_AFTER.match(after)):
+            continue  # 每500人配备1名 (the base of a rate), 在3个中心镇各新建1个 (the places a measure is spread over)
+        if _THRESHOLD_OF_COUNT.search(before):
+            continue  # 力争有3个村突破50万元: the level a counted group passes
+        if unit in _TIME_UNITS and _TIME_LEFT_BEFORE.search(before):
+            continue  # 再过6天, 距年底只有不到两个月: time left, not a time limit
+        if _STILL_BEFORE.search(before):
+            continue  # 还有6个乡镇签约率低于35%: the present state
+        if unit in _COUNT_UNITS and not before.strip() and _SUBJECT_COUNT_AFTER.match(after):
+            continue  # 2处黑臭水体要在11月底前完成: the items of a task; its deadline is the mention
         # comparator from the words around the quantity
         comparator, span_start = "", start
         pre = None
@@ -386,7 +419,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if _PAST_CLAUSE.search(text[clause_start:clause_end]) or label_of(match.start()) == REVIEW:
             continue
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))
-        period = "每月" if deadline.startswith("每月") else ""  # a recurring deadline: 每月25日前
+        # A recurring deadline (每月25日前, 每周五前, 每日17时前) has the period as written.
+        period = next((p for p in ("每月", "每周", "每日", "每天") if deadline.startswith(p)), "")
         mentions.append(
             _Mention("deadline", match.start(), match.end(), math.nan, math.nan, "", "", period, deadline, False,
                      _subject(text, clause_start, match.start(), match.end(), clause_end))
