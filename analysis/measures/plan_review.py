@@ -97,7 +97,7 @@ _STRONG_FUTURE = re.compile(
     r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步"
     # A deadline looks ahead (在4月30日前一次性兑付到户), and so does this year's allocation (今年，县财政安排…资金).
     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
-    r"|年底前|^今年[^，。；]{0,12}安排"
+    r"|年底前|^今年[，,]?[^，。；]{0,12}安排"
 )
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
 
@@ -234,8 +234,8 @@ def sentences_plan_or_review(text: str, sentences: "list[Sentence] | None" = Non
             # In the review a "要" sentence is a lesson or a problem to face (但也要看到); the part decides.
             label = REVIEW if part == REVIEW and not _plan_in_review(sentence.text) else PLAN
             paragraph_review = paragraph_review and label == REVIEW
-        elif paragraph_review:
-            label = REVIEW  # a paragraph that opened with 去年…, 一年来…
+        elif paragraph_review and not _STRONG_FUTURE.search(sentence.text):
+            label = REVIEW  # a paragraph that opened with 去年…, 一年来… (a sentence that also looks ahead is left to its clauses)
         else:
             label = part or previous
         labels.append(label)

@@ -111,7 +111,7 @@ _NAME_AFTER = frozenset(string.ascii_letters)
 # 50亿元项目, 超50亿元、10亿元企业, 十亿以上甚至百亿项目, 10万吨聚乳酸改性材料、….
 _SIZE_CLASS = re.compile(
     r"(?:级|(?:以上|以下)?(?:的)?(?:甚至[^，。；、]{0,4})?[\u4e00-\u9fff“”]{0,7}?"
-    r"(?:项目|企业|(?<!农)村(?![民庄])|工程|产业链|集群|基地|园区|产业园|平台|航道|泊位|码头|变电站|电站|生产线|机组))"
+    r"(?:项目|企业|(?<![农乡])村(?![民庄])|工程|产业链|集群|基地|园区|产业园|平台|航道|泊位|码头|变电站|电站|生产线|机组))"
 )
 # A physical capacity followed by a product in a list of projects (10万吨聚乳酸改性材料、…等项目).
 # Counts that are no target: 一批 (a batch), 56个民族 (a set phrase), and the
@@ -185,7 +185,7 @@ _DISTRIBUTIVE_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{0,8}各")
 _PER_UNIT_BASE = re.compile(r"每$")
 # A level that a counted group passes: 力争有3个村突破50万元 (the count is the quota, the level a threshold).
 _THRESHOLD_OF_COUNT = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,6}(?:突破|超过|达到)$"
+    r"(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,10}(?:突破|超过|达到)$"
 )
 # Time left until a date, not a time limit: 再过6天, 距年底只有不到两个月, 离年底还有80天.
 _TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩)$|(?:距|离)[^，。；]{0,8}$")

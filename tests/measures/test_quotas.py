@@ -66,6 +66,16 @@ POSITIVES = [
     ("招商引资到位资金不低于50亿元。", "不低于50亿元", 5e9, NAN, "元", "ge", ""),
     ("各乡镇每周至少召开1次项目调度会。", "每周至少召开1次", 1, NAN, "次", "ge", "每周"),
     ("群众满意度达到百分之九十五以上。", "达到百分之九十五以上", 95, NAN, "%", "ge", ""),
+    # issue #13, batch-2 speech forms (sentences written for the tests)
+    ("乡村教师轮岗交流时间不少于3年。", "不少于3年", 3, NAN, "年", "ge", ""),
+    ("城乡居民医保参保人员与医师之比控制在3∶1以内。", "控制在3∶1以内", 3, NAN, "ratio", "le", ""),
+    ("孕产妇死亡率控制在12/10万以下。", "控制在12/10万以下", 12, NAN, "/10万", "le", ""),
+    ("每个乡镇卫生院至少有3名全科医生。", "至少有3名", 3, NAN, "名", "ge", ""),
+    ("农机部门要组织检修农机具不少于50台套。", "不少于50台套", 50, NAN, "台套", "ge", ""),
+    ("全年开展种子质量抽检不少于30个批次。", "不少于30个批次", 30, NAN, "批次", "ge", ""),
+    ("县纪委每半月开展一次明察暗访。", "每半月开展一次", 1, NAN, "次", "eq", "每半月"),
+    ("家庭医生签约率要达到60%。", "达到60%", 60, NAN, "%", "eq", ""),  # 约 of 签约 is no bound
+    ("县财政继续按每人每月300元的标准发放乡村教师生活补助。", "300元", 300, NAN, "元", "eq", "每月"),  # 乡村 names no village
 ]
 
 
@@ -89,7 +99,10 @@ def test_positive(text: str, span: str, value: float, value_max: float, unit: st
     [("对整顿工作任务有欠账的，必须在12月底前全面完成。", "12月底"),
      ("各地要在6月30日前报送方案。", "6月30日"),
      ("拖欠企业的款项年底前要清偿。", "年底"),
-     ("务必于十月底前完成整改。", "十月底")],
+     ("务必于十月底前完成整改。", "十月底"),
+     ("各单位每周四前报送工作进展。", "每周四"),
+     ("值班人员每日8时前报告雨情。", "每日8时"),
+     ("校门口护学岗每天上午7:30前到位。", "每天上午7:30")],
 )
 def test_deadline(text: str, deadline: str) -> None:
     df = quotas_extract(text)
@@ -120,7 +133,7 @@ def test_deadline(text: str, deadline: str) -> None:
         "预计今年高校毕业生超过1170万人。",  # forecast
         "国务院总理李强3月24日主持召开国务院常务会议。",
         "主要负责同志要把100%的精力集中在招商引资上。",
-        "今年要加快5G基站建设，推进PM2.5治理。"  # numbers inside names,
+        "今年要加快5G基站建设，推进PM2.5治理。",  # numbers inside names
         "婴幼儿照护事关千家万户。",
         "我国个体工商户已达1.1亿户。",
     ],
@@ -129,6 +142,28 @@ def test_negative(text: str) -> None:
     df = quotas_extract(text)
     assert df.empty, df[["text", "value", "unit"]]
     assert list(df.columns) == QUOTA_COLUMNS
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("各村要按照每300人配备1名网格员的标准落实力量。", ["配备1名"]),  # 每300人: the base of a rate
+        ("要在5个中心村各建设1个文化广场。", ["1个"]),  # the places a measure is spread over
+        ("力争有5个村集体经济收入突破30万元。", ["5个"]),  # the level a counted group passes
+        ("再过10天，秋收工作就要全面展开。", []),  # time left
+        ("距年底只有不到三个月，任务十分艰巨。", []),
+        ("还有4个村卫生室达标率低于60%。", []),  # the present state
+        ("对年出栏100头以上的养殖场，每月至少检查1次。", ["每月至少检查1次"]),  # a topic condition
+        ("3处危桥要在10月底前完成加固。", ["10月底前"]),  # the items of a task with its deadline
+        ("去年全县秸秆综合利用率为86%，今年要提高到90%以上，畜禽粪污综合利用率稳定在80%以上。", ["提高到90%以上", "稳定在80%以上"]),
+        ("今年，县财政安排春耕专项资金500万元，比去年增加10%。", ["500万元"]),  # this year's allocation
+        ("去年粮食总产8亿斤。耕地地力保护补贴按每亩100元的标准，在5月31日前兑付到户。", ["100元", "5月31日前"]),
+        ("要把会议时间定在上午8:30。", []),  # a time of day is no number
+    ],
+)
+def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
+    found = list(quotas_extract(text)["text"])
+    assert len(found) == len(spans) and all(s in f or f in s for s, f in zip(spans, found)), found
 
 
 def test_review_section_is_past() -> None:
