@@ -93,12 +93,19 @@ _PAST = re.compile(
 _PROGRESS = re.compile(r"截至|截止[到目]|完成(?:年度|全年)[^，。；]{0,6}的\d")
 # In a plan part a target is often stated against last year: 比上年…, 同比增长8%左右 (三亚).
 _WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度"})  # 开工率一季度达到30%、二季度达到60%
-_STRONG_FUTURE = re.compile(
-    r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步"
-    # A deadline looks ahead (在4月30日前一次性兑付到户), and so does this year's allocation (今年，县财政安排…资金).
-    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
+_STRONG_FUTURE_WORDS = re.compile(r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
+# A deadline looks ahead (在4月30日前一次性兑付到户), and so does this year's allocation (今年，县财政安排…资金).
+_LOOKS_AHEAD = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
     r"|年底前|^今年[，,]?[^，。；]{0,12}安排"
 )
+
+
+def _looks_ahead(sentence: str) -> bool:
+    """Whether a sentence has a future cue: a word, or (only looked for where 前 or 今年 is there) a deadline or an allocation."""
+    if _STRONG_FUTURE_WORDS.search(sentence):
+        return True
+    return ("前" in sentence or sentence.startswith("今年")) and _LOOKS_AHEAD.search(sentence) is not None
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
 
 
@@ -194,7 +201,7 @@ def _cue_label(sentence: str, review_year: str, part: str) -> str:
         past = _PAST.search(sentence) is not None
     if not past and review_year and review_year in sentence and re.search(r"完成|实现|达到|增长", sentence):
         past = True  # 2023年完成…, in a report that plans 2024
-    future = bool(_STRONG_FUTURE.search(sentence))
+    future = _looks_ahead(sentence)
     if past and not future:
         return REVIEW
     if future and not past:
@@ -234,7 +241,7 @@ def sentences_plan_or_review(text: str, sentences: "list[Sentence] | None" = Non
             # In the review a "要" sentence is a lesson or a problem to face (但也要看到); the part decides.
             label = REVIEW if part == REVIEW and not _plan_in_review(sentence.text) else PLAN
             paragraph_review = paragraph_review and label == REVIEW
-        elif paragraph_review and not _STRONG_FUTURE.search(sentence.text):
+        elif paragraph_review and not _looks_ahead(sentence.text):
             label = REVIEW  # a paragraph that opened with 去年…, 一年来… (a sentence that also looks ahead is left to its clauses)
         else:
             label = part or previous
