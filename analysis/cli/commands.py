@@ -253,16 +253,26 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     options = _options(args, with_selection=True)
     if not 0 < args.p <= 1:
         raise UsageError(f"--p must be above 0 and at most 1, not {args.p:g}")
+    from analysis.report.write import charts_stale
+    from analysis.run.outputs import outputs_staged
+
     terms = [t.strip() for t in args.terms.replace("，", ",").split(",") if t.strip()]
-    try:
-        written = _brief_call(args, options, terms)
-    except RuntimeError as err:
-        result = getattr(err, "result", None)
-        if result is None:
-            raise
-        raise Failure(f"{', '.join(map(str, args.corpus))}: {run_nothing_read(result)}") from None
-    if args.reference:  # text reuse against a reference corpus: its tables in reuse/, its chart with the others
-        written += _brief_reuse(args)
+    out = Path(args.out)
+    # Written beside --out, then moved in: an interrupted or failed briefing leaves the old set whole.
+    with outputs_staged(out) as staging:
+        try:
+            written = _brief_call(args, options, terms, out=staging)
+        except RuntimeError as err:
+            result = getattr(err, "result", None)
+            if result is None:
+                raise
+            raise Failure(f"{', '.join(map(str, args.corpus))}: {run_nothing_read(result)}") from None
+        if args.reference:  # text reuse against a reference corpus: its tables in reuse/, its chart with the others
+            written += _brief_reuse(args, out=staging)
+        stale = charts_stale(out / "figures", drawn={p.stem for p in written if p.parent == staging / "figures"})
+    written = [out / p.relative_to(staging) for p in written]
+    for path in stale:
+        path.unlink(missing_ok=True)
     if not args.quiet:
         from analysis.run import tools_for
 
@@ -271,12 +281,11 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         phrases = [t for t in terms if t not in known]
         if phrases:
             print(f"counted as phrases (not in the lexicon): {', '.join(phrases)}")
-        out = Path(args.out)
         print(f"wrote {len(written)} files into {out}/ (tables, trends/, figures/); open: " + ", ".join(str(out / f) for f in BRIEFING_FILES))
     return 0
 
 
-def _brief_call(args: argparse.Namespace, options, terms: list[str]) -> list[Path]:  # type: ignore[no-untyped-def]
+def _brief_call(args: argparse.Namespace, options, terms: list[str], *, out: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     from analysis.report import brief_write
 
     reference = None
@@ -286,7 +295,7 @@ def _brief_call(args: argparse.Namespace, options, terms: list[str]) -> list[Pat
         reference = reference_targets_read(args.reference_targets)
     return brief_write(
         args.corpus,
-        out=Path(args.out),
+        out=out,
         options=options,
         metadata=args.metadata or None,
         workers=args.workers or available_cores(),
@@ -301,7 +310,7 @@ def _brief_call(args: argparse.Namespace, options, terms: list[str]) -> list[Pat
     )
 
 
-def _brief_reuse(args: argparse.Namespace) -> list[Path]:
+def _brief_reuse(args: argparse.Namespace, *, out: Path) -> list[Path]:
     import shutil
 
     from analysis.measures.reuse import reuse_find
@@ -310,11 +319,11 @@ def _brief_reuse(args: argparse.Namespace) -> list[Path]:
     corpus = _texts(args.corpus, metadata=args.metadata, max_mb=args.max_mb)
     reference = _texts(args.reference, max_mb=args.max_mb)
     result = reuse_find(corpus, reference=reference, backend=args.backend, workers=args.workers or available_cores(), scheduler=args.scheduler or None)
-    folder = Path(args.out) / "reuse"
+    folder = out / "reuse"
     written = reuse_write(result, folder, titles={t.doc_id: t.title for t in [*reference, *corpus]}, inputs=args.corpus, reference=args.reference, lang=args.lang, font=args.font or None)
     for path in list(written):
         if path.parent.name == "figures":
-            target = Path(args.out) / "figures" / path.name
+            target = out / "figures" / path.name
             shutil.move(str(path), target)
             written[written.index(path)] = target
     (folder / "figures").rmdir()

@@ -19,11 +19,22 @@ from analysis.report.render import _html, _pdf, _png_bytes, page_figures
 from analysis.report.xlsx import tables_xlsx
 from analysis.run import Options, corpus_run, csv_write, outputs_write, quotas_dated
 
-__all__ = ["brief_write", "BRIEFING_FILES"]
+__all__ = ["brief_write", "charts_stale", "BRIEFING_FILES"]
 
 _OUR_CHARTS = ("term_trends_", "theme_shares_", "theme_heatmap_", "quota_timeline_", "wordcloud_latest", "keyness_", "dispersion_", "outline_")
 #: The briefing files ``brief`` writes into ``OUT``.
 BRIEFING_FILES = ("briefing.html", "briefing.pdf", "briefing.docx", "tables.xlsx")
+
+
+def charts_stale(figures: Path, *, drawn: set[str]) -> list[Path]:
+    """Charts of an earlier briefing in ``figures`` that this one did not draw (``drawn``: the stems it drew).
+
+    A chart this run could not draw must not be taken for this run's, so it is removed.
+    """
+    return [
+        path for path in figures.glob("*.*")
+        if path.suffix.lstrip(".") in FIGURE_FORMATS and path.stem.startswith(_OUR_CHARTS) and path.stem not in drawn
+    ]
 
 
 def brief_write(
@@ -112,10 +123,8 @@ def brief_write(
 
     figures = out / "figures"
     figures.mkdir(parents=True, exist_ok=True)
-    for stale in figures.glob("*.*"):
-        # A chart of an earlier run that this run could not draw must not be taken for this run's.
-        if stale.suffix.lstrip(".") in FIGURE_FORMATS and stale.stem.startswith(_OUR_CHARTS) and stale.stem not in briefing.figures:
-            stale.unlink()
+    for stale in charts_stale(figures, drawn=set(briefing.figures)):
+        stale.unlink()
     page = page_figures(briefing)
     embedded: dict[str, bytes] = {}
     printed: dict[str, bytes] = {}
