@@ -251,7 +251,7 @@ def title_from_text(raw: str, headline: str, cleaned: str = "") -> str:
     if match:
         return remove_pinyin(match.group(1).strip())
     split = title_lines_from_text(raw)
-    if split:
+    if split and (not cleaned or split in cleaned[:400]):  # lines that cleaning removed were site chrome, not the title
         return split
     if headline.strip():
         return remove_pinyin(headline.strip())

@@ -83,11 +83,11 @@ _END_MARKS = "。！？；!?;：:，,"
 # An estimate, unless it forecasts the plan year (预计今年财政收入…: a budget figure).
 _ESTIMATE = re.compile(r"(?:预计|估计|有望|预测)(?![^，。；]{0,2}(?:今年|明年))")
 # A numbered heading naming achievements or the past opens a review part (一、…取得伟大成就的五年).
-_REVIEW_HEADING = re.compile(r"回顾|成就|过去")
+_REVIEW_HEADING = re.compile(r"回顾|成就|过去|现状|成效|成绩|主要做法")
 _PAST = re.compile(
     r"同比|比上年|比去年|同期|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
     r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于])去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
-    r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|排名第|居全省"
+    r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|(?<!对)排名第|居全省"
 )
 # Progress reports, whatever else the sentence says: 截至9月底…, 完成年度目标任务的78%.
 _PROGRESS = re.compile(r"截至|截止[到目]|完成(?:年度|全年)[^，。；]{0,6}的\d")

@@ -76,6 +76,7 @@ _COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "元/立方米", "元
 _MEASURE_WORDS = [
     "个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名", "场", "场次", "项次", "户", "处", "片", "部", "台",
     "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "批次", "个批次", "辆", "艘", "栋", "间", "台套", "块", "把", "份",
+    "盏", "顶", "根", "袋", "箱", "桶", "双", "册", "架", "面", "具", "副",
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
     "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时",
@@ -111,7 +112,7 @@ _NAME_AFTER = frozenset(string.ascii_letters)
 # 50亿元项目, 超50亿元、10亿元企业, 十亿以上甚至百亿项目, 10万吨聚乳酸改性材料、….
 _SIZE_CLASS = re.compile(
     r"(?:级|(?:以上|以下)?(?:的)?(?:甚至[^，。；、]{0,4})?[\u4e00-\u9fff“”]{0,7}?"
-    r"(?:项目|企业|(?<![农乡])村(?![民庄])|工程|产业链|集群|基地|园区|产业园|平台|航道|泊位|码头|变电站|电站|生产线|机组))"
+    r"(?:项目(?!用地)|企业|(?<![农乡])村(?![民庄])|工程|产业链|集群|基地|园区|产业园|平台|航道|泊位|码头|变电站|电站|生产线|机组))"
 )
 # A physical capacity followed by a product in a list of projects (10万吨聚乳酸改性材料、…等项目).
 # Counts that are no target: 一批 (a batch), 56个民族 (a set phrase), and the
@@ -148,11 +149,13 @@ _LEVEL_VERBS = re.compile(
     r"(?:调高到|提高到|提高至|提升至|提升到|增加到|增至|降至|降为|降到|降低到|压减到|减少到|达到|保持在|控制在|稳定在|"
     r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训)$"
 )
-_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("半年", "半年"), ("每半月", "每半月"), ("每年", "每年"),
+_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("(?<![上下前后])半年", "半年"), ("每半月", "每半月"), ("每年", "每年"),
             ("每月", "每月"), ("每周", "每周"), ("每天", "每天"), ("每日", "每天"), ("每次", "每次"),
             ("年均", "年均"), ("每届", "每届"), ("每学期", "每学期")]
 _PERIOD_RE = re.compile("|".join(p for p, _ in _PERIODS))
-_PERIOD_NAME = dict(_PERIODS)
+_PERIOD_NAME = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", p): name for p, name in _PERIODS}
+# A period of N units (每2小时巡查1次) is written as in the text.
+_PERIOD_N = re.compile(r"每(?:\d+|[一二三四五六七八九十两半])(?:个)?(?:小时|天|日|周|月|年|分钟)")
 
 _FUTURE = re.compile(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
 _PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
@@ -168,7 +171,7 @@ _REFERENTIAL_BEFORE = re.compile(
 # A time limit written as "within N" (3个工作日内, 6个月内, 30分钟内) is out of scope (§4b), and 24小时值班 a set phrase.
 _WITHIN = re.compile(r"^(?:内|之内)")
 _TIME_UNITS = frozenset({"小时", "工作日", "天", "分钟", "个月", "日"})
-_SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全天候)")
+_SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全天候|畅通|开机|待命|备勤|值守|不间断)")
 _PAST_SENTENCE = re.compile(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
 _ESTIMATE = re.compile(r"预计|估计|预测")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
@@ -190,11 +193,16 @@ _THRESHOLD_OF_COUNT = re.compile(
 # Time left until a date, not a time limit: 再过6天, 距年底只有不到两个月, 离年底还有80天.
 _TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩)$|(?:距|离)[^，。；]{0,8}$")
 # A current state: 还有6个乡镇签约率低于35%.
-_STILL_BEFORE = re.compile(r"还有[^，。；要]{0,12}$")
+_STILL_BEFORE = re.compile(r"(?:还有|仍有|尚有)[^，。；要]{0,20}$|(?:只有|仅有|仅为|只占|仅占|连续)$")
 # A group named by a condition, as the topic of the clause: 对存栏50头以上的生猪养殖户，….
 _TOPIC_CONDITION = re.compile(r"^对")
-# The items of a task as its subject, the task's deadline being the mention: 2处黑臭水体要在11月底前完成.
-_SUBJECT_COUNT_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{1,10}(?:要|必须|务必|须|均|都)[^，。；]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
+# The group itself, named by its condition or as a whole set: 对…低于40%的19个项目, 全镇划分的186个网格, 全镇…群众共1380人.
+_GROUP_BEFORE = re.compile(r"^对[^，。；]*的$|^全(?:镇|县|市|区|乡)[^，。；]{0,8}的$|^全(?:镇|县|市|区|乡)[^，。；]*共$")
+# The items of a task as its subject, the task's deadline being the mention: 2处黑臭水体要在11月底前完成
+# (matched at the end of the number, with match(text, pos), so without ^).
+_SUBJECT_COUNT_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff“”]{1,10}|[^。；]{1,24}?，)(?:要|必须|务必|须|均|都)[^，。；]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+)
 _RHETORIC = re.compile(r"^(?:的精力|的力量|的热情|的努力|的干劲)")
 _CONDITION = re.compile(r"^的(?:要|，|,)")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:\n]")
@@ -205,7 +213,7 @@ _DEADLINE = re.compile(
     r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
     r"|每月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
     # Recurring deadlines in a week or a day: 每周五前, 每日17时前, 每天上午7:20前.
-    r"|每周[一二三四五六日天](?:之前|以前|前)"
+    r"|每周[一二三四五六日天](?:上午|下午|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:之前|以前|前)"
     r"|每[天日](?:上午|下午|早上|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)(?:之前|以前|前)"
     # A month-end or year-end that governs finishing a task, without 前 (GUIDELINE_LOCAL):
     # 力争6月底完成一期项目建设, 年底部分并网发电.

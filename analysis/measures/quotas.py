@@ -50,6 +50,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _DISTRIBUTIVE_AFTER,
     _ESTIMATE,
     _FUTURE,
+    _GROUP_BEFORE,
     _GROUP_CONDITION,
     _LEVEL_VERBS,
     _MORE,
@@ -63,6 +64,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _PAST_SENTENCE,
     _PERCENT_POINT_TARGET,
     _PER_UNIT_BASE,
+    _PERIOD_N,
     _PERIOD_NAME,
     _PERIOD_RE,
     _PHYSICAL_UNITS,
@@ -116,6 +118,7 @@ QUOTA_COLUMNS = [
 _JOINED_NUMBER_MARKS = frozenset("∶:：/")
 # Units that count people or items: a number of them before 各 or after 每 is no quota.
 _COUNTED_UNITS = _COUNT_UNITS | {"人", "户", "头", "只", "株"}
+_COUNT_OF_TIMES = re.compile(r"^[^，。；\d]{0,6}(?:\d+|[一二三四五六七八九十两])次")
 
 
 @dataclass
@@ -207,7 +210,11 @@ def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], la
     clause_text = text[clause[0]:clause[1]]
     sentence_text = text[sentence[0]:sentence[1]]
     strong = _PAST_CLAUSE_STRONG_IN_PLAN if label == PLAN else _PAST_CLAUSE_STRONG
-    if _ESTIMATE.search(clause_text) or strong.search(clause_text):
+    if _ESTIMATE.search(clause_text):
+        return False
+    past = [m.group() for m in strong.finditer(clause_text)]
+    # 现有 is a stock (全镇现有…16个) unless a bound makes the number a requirement (通过现有企业引进…不少于10个).
+    if past and not (bounded and set(past) == {"现有"}):
         return False
     if label == REVIEW:
         return False
@@ -336,12 +343,18 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 10亿元以上制造业项目
         if unit in _TIME_UNITS and not post and (_WITHIN.match(after) or _SET_PHRASE_AFTER.match(after)):
             continue  # 15个工作日内, 24小时值班
-        if unit in _COUNT_UNITS and _REFERENTIAL_BEFORE.search(before):
+        if (unit in _COUNTED_UNITS or unit in _TIME_UNITS) and _REFERENTIAL_BEFORE.search(before):
             continue  # a count of what is there: 全镇现有烟花爆竹零售点16个
         if _GROUP_CONDITION.match(after if not post else text[post.end():clause_end]):
             continue  # 凡有3名以上正式党员的, 党员不足3名的
-        if post and _TOPIC_CONDITION.match(before) and text.startswith("的", post.end()):
-            continue  # 对存栏50头以上的生猪养殖户: the group a measure is for
+        if _TOPIC_CONDITION.match(before) and text.startswith("的", post.end() if post else end):
+            continue  # 对存栏50头以上的生猪养殖户, 对投资完成率低于40%的: the group a measure is for
+        if unit in _COUNTED_UNITS and _GROUP_BEFORE.search(before):
+            continue  # 对…的19个项目, 全镇划分的186个网格: the group itself
+        if unit == "小时" and value == 24 and not post and not _PRE_BOUND_RE.search(before[-4:]):
+            continue  # 24小时畅通, 24小时备勤: round the clock
+        if unit in _TIME_UNITS and before.endswith("每") and _COUNT_OF_TIMES.match(after):
+            continue  # 每2小时巡查1次: the period of the count that follows
         if unit in _COUNTED_UNITS and (_PER_UNIT_BASE.search(before) or _DISTRIBUTIVE_AFTER.match(after)):
             continue  # 每500人配备1名 (the base of a rate), 在3个中心镇各新建1个 (the places a measure is spread over)
         if _THRESHOLD_OF_COUNT.search(before):
@@ -350,7 +363,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 再过6天, 距年底只有不到两个月: time left, not a time limit
         if _STILL_BEFORE.search(before):
             continue  # 还有6个乡镇签约率低于35%: the present state
-        if unit in _COUNT_UNITS and not before.strip() and _SUBJECT_COUNT_AFTER.match(after):
+        if unit in _COUNT_UNITS and not before.strip() and _SUBJECT_COUNT_AFTER.match(text, end, min(len(text), end + 48)):
             continue  # 2处黑臭水体要在11月底前完成: the items of a task; its deadline is the mention
         # comparator from the words around the quantity
         comparator, span_start = "", start
@@ -376,6 +389,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         for found in _PERIOD_RE.finditer(before):
             period_match = found
         period = _PERIOD_NAME[period_match.group()] if period_match else ""
+        for found in _PERIOD_N.finditer(before):
+            if period_match is None or found.start() >= period_match.start():
+                period_match, period = found, found.group()
         if period_match is not None and span_start - (clause_start + period_match.end()) <= 4:
             span_start = clause_start + period_match.start()
         # does it carry a signal that it is a requirement?
