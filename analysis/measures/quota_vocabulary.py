@@ -191,7 +191,7 @@ _THRESHOLD_OF_COUNT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,10}(?:突破|超过|达到)$"
 )
 # Time left until a date, not a time limit: 再过6天, 距年底只有不到两个月, 离年底还有80天.
-_TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩)$|(?:距|离)[^，。；]{0,8}$")
+_TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩)$|(?:距|离)[^，。；]{0,8}(?:还有|只有|仅有|不到|不足|仅剩|还剩)[^，。；]{0,2}$")
 # A current state: 还有6个乡镇签约率低于35%.
 _STILL_BEFORE = re.compile(r"(?:还有|仍有|尚有)[^，。；要]{0,20}$|(?:只有|仅有|仅为|只占|仅占|连续)$")
 # A group named by a condition, as the topic of the clause: 对存栏50头以上的生猪养殖户，….

@@ -158,6 +158,7 @@ def test_negative(text: str) -> None:
         ("力争有5个村集体经济收入突破30万元。", ["5个"]),  # the level a counted group passes
         ("再过10天，秋收工作就要全面展开。", []),  # time left
         ("距年底只有不到三个月，任务十分艰巨。", []),
+        ("值班人员离岗不得超过2小时。", ["不得超过2小时"]),  # 离岗 is no time left
         ("还有4个村卫生室达标率低于60%。", []),  # the present state
         ("对年出栏100头以上的养殖场，每月至少检查1次。", ["每月至少检查1次"]),  # a topic condition
         ("3处危桥要在10月底前完成加固。", ["10月底前"]),  # the items of a task with its deadline
