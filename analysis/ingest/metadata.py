@@ -241,7 +241,9 @@ def date_from_text(text: str, *, head_chars: int = 600) -> PartialDate:
 _SITE_TITLE = re.compile(r"《([^》\n]{2,200}?)(?:\.(?:docx?|pdf|wps|txt))?(?:\(\d+页[^)]*\))?》由会员分享")
 
 
-_TITLE_LINE = re.compile(r"^[^\n。！？!?；;：:，,]{4,60}(?:讲话|報告|报告|发言|講話|致辞|講演|讲稿|汇报|总结)(?:稿)?$")
+_TITLE_LINE = re.compile(
+    r"^[^\n。！？!?；;：:，,]{4,80}(?:讲话|報告|报告|发言|講話|致辞|講演|讲稿|汇报|总结)(?:稿)?(?:[（(](?:摘要|节选|全文|摘编)[)）])?$"
+)
 
 
 def title_from_text(raw: str, headline: str, cleaned: str = "") -> str:

@@ -83,14 +83,14 @@ _END_MARKS = "。！？；!?;：:，,"
 # An estimate, unless it forecasts the plan year (预计今年财政收入…: a budget figure).
 _ESTIMATE = re.compile(r"(?:预计|估计|有望|预测)(?![^，。；]{0,2}(?:今年|明年))")
 # A numbered heading naming achievements or the past opens a review part (一、…取得伟大成就的五年).
-_REVIEW_HEADING = re.compile(r"回顾|成就|过去|现状|成效|成绩|主要做法")
+_REVIEW_HEADING = re.compile(r"回顾|成就|过去|现状|成效|成绩|主要做法|履行[^，。]{0,10}情况|履职情况|工作情况|开展情况|基本情况")
 _PAST = re.compile(
     r"同比|比上年|比去年|同期|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
     r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于])去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|(?<!对)排名第|居全省"
 )
 # Progress reports, whatever else the sentence says: 截至9月底…, 完成年度目标任务的78%.
-_PROGRESS = re.compile(r"截至|截止[到目]|完成(?:年度|全年)[^，。；]{0,6}的\d")
+_PROGRESS = re.compile(r"截至|截止[到目]|(?<![要保争前])完成(?:年度|全年)[^，。；]{0,6}的\d")
 # In a plan part a target is often stated against last year: 比上年…, 同比增长8%左右 (三亚).
 _WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度"})  # 开工率一季度达到30%、二季度达到60%
 _STRONG_FUTURE_WORDS = re.compile(r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步")
@@ -118,6 +118,8 @@ def _review_year(text: str) -> str:
     return f"{match.group(1)}年" if match else ""
 
 
+# A sentence reporting on the meeting (会上…通报了…，并对今年重点工作作了部署) opens no part.
+_MEETING_REPORT = re.compile(r"作了部署|作出部署|进行了部署|通报了")
 # Every plan opener holds one of these words: a sentence without any is passed over at once (speed).
 _PLAN_WORDS = ("工作", "目标", "任务", "以下", "要求", "关于", "下面", "打算", "下半年", "重点")
 _REVIEW_WORDS = ("回顾", "过去", "一年", "成绩", "完成", "主要工作", "工作情况", "总结")
@@ -174,7 +176,7 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
             else:
                 numbered_review = top or (bool(by_lead) and not by_line)
             part = REVIEW
-        elif (
+        elif not _MEETING_REPORT.search(sentence.text) and (
             any(_has(c, _PLAN_WORDS) and (_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c)) for c in candidates)
             or (_has(lead, _PLAN_WORDS) and _PLAN_OPENER.search(lead))
             or ("目标" in sentence.text and _PLAN_ANYWHERE.search(sentence.text))

@@ -72,7 +72,7 @@ def parse_number(text: str) -> float:
 # -- vocabulary --------------------------------------------------------------
 # Compound units are written as in the text (微克/立方米); scale words are
 # resolved into the value (万千瓦 → 千瓦, 万亩 → 亩).
-_COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "元/立方米", "元/平方米", "元/吨", "元/人", "吨/日", "吨/天", "立方米/秒"]
+_COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "毫克/升", "元/立方米", "元/平方米", "元/吨", "元/人", "吨/日", "吨/天", "立方米/秒"]
 _MEASURE_WORDS = [
     "个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名", "场", "场次", "项次", "户", "处", "片", "部", "台",
     "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "批次", "个批次", "辆", "艘", "栋", "间", "台套", "块", "把", "份",
@@ -112,7 +112,7 @@ _NAME_AFTER = frozenset(string.ascii_letters)
 # 50亿元项目, 超50亿元、10亿元企业, 十亿以上甚至百亿项目, 10万吨聚乳酸改性材料、….
 _SIZE_CLASS = re.compile(
     r"(?:级|(?:以上|以下)?(?:的)?(?:甚至[^，。；、]{0,4})?[\u4e00-\u9fff“”]{0,7}?"
-    r"(?:项目(?!用地)|企业|(?<![农乡])村(?![民庄])|工程|产业链|集群|基地|园区|产业园|平台|航道|泊位|码头|变电站|电站|生产线|机组))"
+    r"(?:项目(?!用地)|企业|(?<![农乡通])村(?![民庄])|工程|产业链|集群|基地|园区|产业园|平台|航道|泊位|码头|变电站|电站|生产线|机组))"
 )
 # A physical capacity followed by a product in a list of projects (10万吨聚乳酸改性材料、…等项目).
 # Counts that are no target: 一批 (a batch), 56个民族 (a set phrase), and the
@@ -177,11 +177,18 @@ _ESTIMATE = re.compile(r"预计|估计|预测")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
 _PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已).*累计")
 _OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
-_COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
+_COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年|今年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
 # 个百分点 is a quota only as a margin to keep (高于全省0.5个百分点左右).
 _PERCENT_POINT_TARGET = re.compile(r"(?:高于|低于|快于|超过|提高|降低|下降)[^，。；]{0,8}$")
 # What follows the number ends the clause with 的: a condition on a group (凡有3名以上正式党员的).
-_GROUP_CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,8}的$")
+_GROUP_CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,8}的(?:$|要|必须|一律|均|都)")
+# A threshold naming a group (50平方公里以上的河流, 5万元以上的案件, 20户以上自然村), not a target (6%以上的目标).
+_THRESHOLD_AFTER = re.compile(r"的(?!目标|水平|增长|增速|速度|幅度|标准|比例|任务|要求|力度|规模)[\u4e00-\u9fff]")
+_THRESHOLD_NOUN_AFTER = re.compile(r"(?![的，。；、])[\u4e00-\u9fff]{0,4}(?:(?<!农)村|村寨|村组|学校|小区)")
+# A count named as the set a service covers: 实现14个村“红色网格”全覆盖 (not 新增…20家、实现县域全覆盖).
+_COVERAGE_AFTER = re.compile(r"(?![、，])[^，。；、]{0,12}全覆盖")
+# The modal words that make a number after them a requirement even after a past cue (已建设施…要保持在90%以上).
+_FUTURE_MODAL = re.compile(r"要|必须|确保|力争|务必|(?<!即)将(?![近军领])")
 # Counts that describe the places or items a measure is spread over, or the base of a rate:
 # 在3个中心镇各新建1个 (各 follows), 每500人配备1名 (每 comes before).
 _DISTRIBUTIVE_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{0,8}各")
@@ -193,7 +200,12 @@ _THRESHOLD_OF_COUNT = re.compile(
 # Time left until a date, not a time limit: 再过6天, 距年底只有不到两个月, 离年底还有80天.
 _TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩)$|(?:距|离)[^，。；]{0,8}(?:还有|只有|仅有|不到|不足|仅剩|还剩)[^，。；]{0,2}$")
 # A current state: 还有6个乡镇签约率低于35%.
-_STILL_BEFORE = re.compile(r"(?:还有|仍有|尚有)[^，。；要]{0,20}$|(?:只有|仅有|仅为|只占|仅占|连续)$")
+_STILL_BEFORE = re.compile(
+    r"(?:还有|仍有|尚有)[^，。；要]{0,20}$|(?:只有|仅有|仅为|只占|仅占|连续|还需|尚需|还差|缺口约?|剩余的?|为期|月均)$"
+    r"|(?:^|[，,])全(?:县|镇|市|区|乡)(?:共)?有$|(?:排查|摸排|梳理|筛查)(?:出|发现)的$"
+)
+# The set a rate or a problem is measured over: 6个国考断面水质优良比例…, 2条支流汛期总磷偶有超标, 实现14个村…全覆盖.
+_SET_OF_MEASURE_AFTER = re.compile(r"[^，。；]{1,14}(?:比例|占比|率|偶有|存在|出现)")
 # A group named by a condition, as the topic of the clause: 对存栏50头以上的生猪养殖户，….
 _TOPIC_CONDITION = re.compile(r"^对")
 # The group itself, named by its condition or as a whole set: 对…低于40%的19个项目, 全镇划分的186个网格, 全镇…群众共1380人.
@@ -213,6 +225,7 @@ _DEADLINE = re.compile(
     r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
     r"|每月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
     # Recurring deadlines in a week or a day: 每周五前, 每日17时前, 每天上午7:20前.
+    r"|每季度末(?:月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
     r"|每周[一二三四五六日天](?:上午|下午|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:之前|以前|前)"
     r"|每[天日](?:上午|下午|早上|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)(?:之前|以前|前)"
     # A month-end or year-end that governs finishing a task, without 前 (GUIDELINE_LOCAL):

@@ -38,6 +38,8 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _COMPARISON,
     _CONDITION,
     _COUNT_UNITS,
+    _COVERAGE_AFTER,
+    _FUTURE_MODAL,
     _DATE_AFTER,
     _DEADLINE,
     _DEADLINE_END,
@@ -82,6 +84,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _SCALE_WORD,
     _SET_PHRASE_AFTER,
     _SIZE_CLASS,
+    _SET_OF_MEASURE_AFTER,
     _SIZE_UNITS,
     _STILL_BEFORE,
     _SUBJECT_COUNT_AFTER,
@@ -92,6 +95,8 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _SUBJECT_TAIL,
     _SUBJECT_TRAIL,
     _THRESHOLD_OF_COUNT,
+    _THRESHOLD_AFTER,
+    _THRESHOLD_NOUN_AFTER,
     _TIME_LEFT_BEFORE,
     _TIME_UNITS,
     _TOPIC_CONDITION,
@@ -118,6 +123,13 @@ QUOTA_COLUMNS = [
 _JOINED_NUMBER_MARKS = frozenset("∶:：/")
 # Units that count people or items: a number of them before 各 or after 每 is no quota.
 _COUNTED_UNITS = _COUNT_UNITS | {"人", "户", "头", "只", "株"}
+def pre_bound_near(before: str) -> bool:
+    """Whether a bound word (不少于, 超过, …) ends the text before a number (or comes at most 4 characters before it)."""
+    return _PRE_BOUND_RE.search(before[-8:]) is not None and not _DIGIT_OR_PERCENT.search(before[-8:][_PRE_BOUND_RE.search(before[-8:]).end():])
+
+
+# A single event with the digit 1 (参加1次培训) after a verb of taking part or holding.
+_ONE_EVENT_BEFORE = re.compile(r"(?:参加|参与)$")
 _COUNT_OF_TIMES = re.compile(r"^[^，。；\d]{0,6}(?:\d+|[一二三四五六七八九十两])次")
 
 
@@ -205,7 +217,9 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
     return low, high, unit, False
 
 
-def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], label: str, bounded: bool = True) -> bool:
+def _is_future(
+    text: str, sentence: tuple[int, int], clause: tuple[int, int], label: str, bounded: bool = True, at: int | None = None
+) -> bool:
     """Whether a quantity states a requirement: its sentence's plan/review label, then its clause's cues."""
     clause_text = text[clause[0]:clause[1]]
     sentence_text = text[sentence[0]:sentence[1]]
@@ -218,8 +232,13 @@ def _is_future(text: str, sentence: tuple[int, int], clause: tuple[int, int], la
         return False
     if label == REVIEW:
         return False
-    if _PAST_CLAUSE.search(clause_text) and not (label == PLAN and _PLAN_LEVEL.search(clause_text)):
-        return False
+    past_cue = _PAST_CLAUSE.search(clause_text)
+    if past_cue and not (label == PLAN and _PLAN_LEVEL.search(clause_text)):
+        # A modal word between the past cue and the number governs it (已建设施正常运行率要保持在90%以上),
+        # not one after it (已开工的57个项目要加快建设).
+        modal = _FUTURE_MODAL.search(clause_text, past_cue.end())
+        if modal is None or at is None or modal.start() >= at - clause[0]:
+            return False
     if label == PLAN or _FUTURE.search(clause_text):
         return True
     if _PAST_SENTENCE.search(sentence_text) or "已" in sentence_text:
@@ -310,7 +329,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         chinese = bool(n1 and _CN_RE.fullmatch(n1))
         post = _POST_BOUND.match(text, end)
         bare = n1 and not match.group("unit") and not match.group("pct1")
-        if bare and not post and (chinese or not _SCALE_WORD.search(n1)):
+        if bare and not post and (chinese or not _SCALE_WORD.search(n1)) and not (
+            "." in n1 and _PRE_BOUND_RE.search(text, max(0, start - 4), start)  # 库款保障水平不低于0.8
+        ):
             continue  # the bare-number rule below, applied early (_value_of cannot raise on a plain number)
         parsed = _value_of(match)
         if parsed is None:
@@ -345,12 +366,23 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 15个工作日内, 24小时值班
         if (unit in _COUNTED_UNITS or unit in _TIME_UNITS) and _REFERENTIAL_BEFORE.search(before):
             continue  # a count of what is there: 全镇现有烟花爆竹零售点16个
+        if post and post.group() in ("以上", "以下") and unit not in ("%", "fraction") and not pre_bound_near(before) and (
+            _THRESHOLD_AFTER.match(text, post.end()) or (unit in ("户", "人", "头") and _THRESHOLD_NOUN_AFTER.match(text, post.end()))
+        ):
+            continue  # 50平方公里以上的河流, 5万元以上的案件, 20户以上自然村: a threshold naming a group
+        if unit in _COUNTED_UNITS and not before.strip() and _SET_OF_MEASURE_AFTER.match(after):
+            continue  # 6个国考断面水质优良比例要…: the set a rate is measured over
+        if unit in _COUNTED_UNITS and _COVERAGE_AFTER.match(after):
+            continue  # 实现14个村“红色网格”全覆盖
         if _GROUP_CONDITION.match(after if not post else text[post.end():clause_end]):
             continue  # 凡有3名以上正式党员的, 党员不足3名的
         if _TOPIC_CONDITION.match(before) and text.startswith("的", post.end() if post else end):
             continue  # 对存栏50头以上的生猪养殖户, 对投资完成率低于40%的: the group a measure is for
         if unit in _COUNTED_UNITS and _GROUP_BEFORE.search(before):
             continue  # 对…的19个项目, 全镇划分的186个网格: the group itself
+        if unit == "次" and value == 1 and not post and not pre_bound_near(before) and not _PERIOD_RE.search(before) \
+                and not _PERIOD_N.search(before) and label_of(start) != REVIEW and _ONE_EVENT_BEFORE.search(before):
+            continue  # 全部参加1次履职培训: a single event (GUIDELINE_SPEECHES)
         if unit == "小时" and value == 24 and not post and not _PRE_BOUND_RE.search(before[-4:]):
             continue  # 24小时畅通, 24小时备勤: round the clock
         if unit in _TIME_UNITS and before.endswith("每") and _COUNT_OF_TIMES.match(after):
@@ -400,11 +432,12 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             # 三个方面, 103项重点工作, 千家万户; but in a plan sentence a count is a target
             if chinese or not unit or label_of(start) != PLAN:
                 continue
-        if not unit and not (post or (level is not None and not chinese and _SCALE_WORD.search(n1))):
+        if not unit and not (post or (level is not None and not chinese and _SCALE_WORD.search(n1))
+                             or (pre is not None and "." in n1)):  # 库款保障水平不低于0.8: a ratio to keep
             continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
         if period_match is None and chinese and not (comparator or level is not None) and unit != "%":
             continue
-        if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start), bool(comparator or period)):
+        if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start), bool(comparator or period), at=start):
             continue
         span_end = post.end() if post else end
         mentions.append(

@@ -9,7 +9,10 @@ what it changed so that a researcher can audit it.
 
 Rules, in the order they run:
 
-1. normalise line ends; drop zero-width and control characters;
+1. normalise line ends; drop zero-width and control characters; turn HTML
+   left in a scraped text into text (``<br>`` and ``<p>`` into line breaks,
+   other tags dropped, ``&nbsp;`` and other entities decoded), only where
+   tags or entities are found;
 2. remove site boilerplate, one entry per site family in the data file
    ``analysis/data/boilerplate_zh.yaml`` (headers such as ``《…》由会员分享…``,
    ``上传人…文档编号…``, ``购物车 我的足迹…``, trailers such as ``限制150内``,
@@ -187,6 +190,28 @@ def _fold_width_counted(text: str) -> tuple[str, int]:
 def find_placeholders(text: str) -> list[tuple[int, int, str]]:
     """Spans of redaction placeholders (``XX``, ``××``, ``☆``, ``*书记`` …)."""
     return [(m.start(), m.end(), m.group()) for m in PLACEHOLDER.finditer(text)]
+
+
+# HTML a scrape left in the text: line-breaking tags, other tags, character entities.
+_HTML_BREAK = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|li|/tr|tr|/h[1-6]|h[1-6])\b[^<>\n]{0,200}>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<\s*/?\s*(?:p|span|div|font|strong|b|i|em|u|a|img|section|table|tbody|td|th|ul|ol|center|small|big|sup|sub)\b[^<>\n]{0,300}>", re.IGNORECASE)
+_HTML_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot|ensp|emsp|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
+def _html_to_text(text: str, changes: list[tuple[str, str]]) -> str:
+    """``<br>``/``<p>`` → line breaks, other tags dropped, entities decoded (``&nbsp;`` → space)."""
+    if "<" not in text and "&" not in text:
+        return text
+    import html
+
+    text, breaks = _HTML_BREAK.subn("\n", text)
+    text, tags = _HTML_TAG.subn("", text)
+    entities = len(_HTML_ENTITY.findall(text))
+    if entities:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
+    if breaks + tags + entities:
+        changes.append(("HTML tags and entities", str(breaks + tags + entities)))
+    return text
 
 
 def _remove_boilerplate(text: str, changes: list[tuple[str, str]]) -> tuple[str, bool]:
@@ -482,6 +507,7 @@ def clean_text(raw: str, *, take_headline: bool = True) -> CleanedText:
     text, invisible = _INVISIBLE.subn("", text)
     if invisible:
         changes.append(("invisible characters", str(invisible)))
+    text = _html_to_text(text, changes)
     text, site = _remove_boilerplate(text, changes)
     headline = ""
     if take_headline:
