@@ -217,3 +217,25 @@ def test_kwic_with_a_backtracking_regex_does_not_hang(tmp_path: Path) -> None:
 def test_kwic_regex_it_cannot_use_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["kwic", str(SAMPLE), "--term", "(?<=全面)从严治党", "--regex"]) == 2
     assert "look-arounds" in capsys.readouterr().err
+
+
+def test_a_briefing_that_fails_while_writing_leaves_the_old_one_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import analysis.report.write
+
+    out = tmp_path / "brief"
+    assert main(["brief", str(SAMPLE), "--out", str(out), "--quiet", "--no-cache"]) == 0
+    before = _snapshot(out)
+    assert {"briefing.html", "briefing.pdf", "briefing.docx", "tables.xlsx", "corpus.csv"} <= set(before)
+
+    def disk_full(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # Another corpus, so that every table would change; the workbook, written last, fails.
+    monkeypatch.setattr(analysis.report.write, "tables_xlsx", disk_full)
+    monthly = ROOT / "data" / "raw" / "politburo-monthly"
+    assert main(["brief", str(monthly), "--out", str(out), "--quiet", "--no-cache"]) != 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert _snapshot(out) == before
+    assert _staging(out) == []
