@@ -125,8 +125,12 @@ _PLAN_WORDS = ("工作", "目标", "任务", "以下", "要求", "关于", "下�
 _REVIEW_WORDS = ("回顾", "过去", "一年", "成绩", "完成", "主要工作", "工作情况", "总结")
 
 
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
+_PLAN_WORDS_RE = re.compile("|".join(_PLAN_WORDS))
+_REVIEW_WORDS_RE = re.compile("|".join(_REVIEW_WORDS))
+
+
+def _has(text: str, words: "re.Pattern[str]") -> bool:
+    return words.search(text) is not None
 
 
 def _line_of(text: str, sentence: "Sentence") -> str:
@@ -163,9 +167,9 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
         earlier = found is not None and found.level == 1 and plan_year is not None and any(
             int(m.group(1)) < plan_year for m in [_HEADING_YEAR.search(heading)] if m
         )
-        by_line = any(_has(c, _REVIEW_WORDS) and _REVIEW_OPENER.search(c) for c in candidates)
+        by_line = any(_has(c, _REVIEW_WORDS_RE) and _REVIEW_OPENER.search(c) for c in candidates)
         by_heading = earlier or (found is not None and found.level == 1 and _REVIEW_HEADING.search(heading))
-        by_lead = (part != PLAN and _has(lead, _REVIEW_WORDS) and _REVIEW_LEAD.search(lead)) or opens_review
+        by_lead = (part != PLAN and _has(lead, _REVIEW_WORDS_RE) and _REVIEW_LEAD.search(lead)) or opens_review
         if by_line or by_heading or by_lead:
             # A review opened by a top-level heading, or by a sentence inside a top-level
             # part, ends at the next top-level heading; one opened by an unnumbered heading
@@ -176,12 +180,12 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
             else:
                 numbered_review = top or (bool(by_lead) and not by_line)
             part = REVIEW
-        elif not _MEETING_REPORT.search(sentence.text) and (
-            any(_has(c, _PLAN_WORDS) and (_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c)) for c in candidates)
-            or (_has(lead, _PLAN_WORDS) and _PLAN_OPENER.search(lead))
+        elif (
+            any(_has(c, _PLAN_WORDS_RE) and (_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c)) for c in candidates)
+            or (_has(lead, _PLAN_WORDS_RE) and _PLAN_OPENER.search(lead))
             or ("目标" in sentence.text and _PLAN_ANYWHERE.search(sentence.text))
             or (year_lead is not None and first_year is not None and int(year_lead.group(1)) > first_year)
-        ):
+        ) and not _MEETING_REPORT.search(sentence.text):
             part = PLAN
         elif found is not None and found.level == 1 and part == REVIEW and numbered_review:
             part = ""  # the next top-level part ends the review (its heading names no plan)
