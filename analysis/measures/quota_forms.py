@@ -43,7 +43,9 @@ _TWO_DIGITS = re.compile(r"(?:保持|实现)?两位数(?:以上)?(?:的)?增长"
 _FREQUENCY = re.compile(
     r"(?<![一二三四五六七八九十\d])(半月|一月|一季度?|一周|一年|半年|全年|一日|一天)一(?![度个样变天日])(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}"
 )
-_FREQUENCY_PERIOD = {"一月": "每月", "一季": "每季度", "一季度": "每季度", "一周": "每周", "一年": "每年", "全年": "每年", "半月": "每半月", "半年": "半年", "一日": "每日", "一天": "每天"}
+# A frequency written with 一次 after a verb: 每个项目一周报一次进度, 一月开展一次.
+_FREQUENCY_ONCE = re.compile(r"(?<![一二三四五六七八九十\d每])(一周|一个月|一月|一季度|半年|一年)[\u4e00-\u9fff]{1,3}?一次")
+_FREQUENCY_PERIOD = {"一月": "每月", "一季": "每季度", "一季度": "每季度", "一周": "每周", "一年": "每年", "全年": "每年", "半月": "每半月", "半年": "半年", "一日": "每日", "一天": "每天", "一个月": "每月"}
 _RATIO = re.compile(r"(?:达到|保持在|提高到|提升到|控制在|为)(\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])(以内|以下|以上)?")
 _AFTER_BOUND = {"以内": "le", "以下": "le", "以上": "ge", None: "eq"}
 # A rate per 100,000 set as a bound: 孕产妇死亡率控制在10/10万以下.
@@ -78,6 +80,9 @@ def quota_forms_find(text: str) -> list[QuotaForm]:
             found.append(QuotaForm(m.start(), m.end(), 10.0, "%", "ge", ""))
     for m in _FREQUENCY.finditer(text):
         found.append(QuotaForm(m.start(), m.end(), 1.0, "", "eq", _FREQUENCY_PERIOD[m.group(1)]))
+    if "一次" in text:
+        for m in _FREQUENCY_ONCE.finditer(text):
+            found.append(QuotaForm(m.start(), m.end(), 1.0, "次", "eq", _FREQUENCY_PERIOD[m.group(1)]))
     if "比" in text:
         for m in _RATIO.finditer(text):
             if "比" in text[max(0, m.start() - 30):m.start()]:

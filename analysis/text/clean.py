@@ -12,7 +12,8 @@ Rules, in the order they run:
 1. normalise line ends; drop zero-width and control characters; turn HTML
    left in a scraped text into text (``<br>`` and ``<p>`` into line breaks,
    other tags dropped, ``&nbsp;`` and other entities decoded), only where
-   tags or entities are found;
+   tags or entities are found; drop a column of line numbers (``1⇥…``,
+   ``2　…``) when most lines open with one and they count up;
 2. remove site boilerplate, one entry per site family in the data file
    ``analysis/data/boilerplate_zh.yaml`` (headers such as ``《…》由会员分享…``,
    ``上传人…文档编号…``, ``购物车 我的足迹…``, trailers such as ``限制150内``,
@@ -212,6 +213,29 @@ def _html_to_text(text: str, changes: list[tuple[str, str]]) -> str:
     if breaks + tags + entities:
         changes.append(("HTML tags and entities", str(breaks + tags + entities)))
     return text
+
+
+_LINE_NUMBER = re.compile(r"^(\d{1,4})[\t\u3000 ]+(?=\S)", re.MULTILINE)
+
+
+def _remove_line_numbers(text: str, changes: list[tuple[str, str]]) -> str:
+    """Drop a column of line numbers (``1\t…``, ``2\u3000…``) copied with the text.
+
+    Only when most non-empty lines (at least five) open with a number and a
+    tab or space, and the numbers mostly count up by one: list numbering
+    (``1.``, ``一、``) and figures that open a line are left alone.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 5:
+        return text
+    numbers = [int(m.group(1)) for m in _LINE_NUMBER.finditer(text)]
+    if len(numbers) < 0.8 * len(lines):
+        return text
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1)
+    if steps < 0.8 * (len(numbers) - 1):
+        return text
+    changes.append(("line numbers", str(len(numbers))))
+    return _LINE_NUMBER.sub("", text)
 
 
 def _remove_boilerplate(text: str, changes: list[tuple[str, str]]) -> tuple[str, bool]:
@@ -508,6 +532,7 @@ def clean_text(raw: str, *, take_headline: bool = True) -> CleanedText:
     if invisible:
         changes.append(("invisible characters", str(invisible)))
     text = _html_to_text(text, changes)
+    text = _remove_line_numbers(text, changes)
     text, site = _remove_boilerplate(text, changes)
     headline = ""
     if take_headline:

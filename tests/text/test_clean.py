@@ -223,3 +223,32 @@ def test_chengde_hard_wrap(local_corpus) -> None:
 def test_repeated_title_kept_once() -> None:
     raw = "县长在全县招商引资工作大会上的讲话\n上传人：ha****88　文档编号：2316657　格式：DOC　页数：9\n返回下载 相关举报\n县长在全县招商引资工作大会上的讲话\n同志们：今天开会。"
     assert clean_text(raw).text == "县长在全县招商引资工作大会上的讲话\n同志们：今天开会。"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("1\t在全县大会上的讲话\n2\t县长 XXX\n3\t（2024年3月26日）\n4\t同志们：\n5\t今天开会。\n6\t要抓好落实。",
+         "在全县大会上的讲话\n县长XXX\n（2024年3月26日）\n同志们：\n今天开会。\n要抓好落实。"),
+        ("1　同志们：\n2　今天开会。\n3　要抓好落实。\n4　确保完成任务。\n5　谢谢大家。",
+         "同志们：\n今天开会。\n要抓好落实。\n确保完成任务。\n谢谢大家。"),
+        # figures that open lines, not a column of line numbers
+        ("2024年要抓好三件事。\n100个项目要开工。\n30家企业要投产。\n5所学校要建成。\n8条道路要通车。",
+         "2024年要抓好三件事。\n100个项目要开工。\n30家企业要投产。\n5所学校要建成。\n8条道路要通车。"),
+    ],
+)
+def test_a_column_of_line_numbers_is_dropped(raw: str, expected: str) -> None:
+    assert clean_text(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("在全县食品安全工作会议上的讲话<br>县市场监督管理局局长XXX<br><br>同志们：<br>&nbsp;&nbsp;今天开会。",
+         "在全县食品安全工作会议上的讲话\n县市场监督管理局局长XXX\n同志们：\n今天开会。"),
+        ("<p>要抓好落实。</p><p>确保完成&ldquo;十件实事&rdquo;。</p>", "要抓好落实。\n确保完成“十件实事”。"),
+        ("比例不低于3%，A&B两类企业。", "比例不低于3%，A&B两类企业。"),  # no entity, no tag: left alone
+    ],
+)
+def test_html_left_in_a_scrape_becomes_text(raw: str, expected: str) -> None:
+    assert clean_text(raw).text == expected
