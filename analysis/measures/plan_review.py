@@ -255,7 +255,9 @@ def sentences_plan_or_review(text: str, sentences: "list[Sentence] | None" = Non
         elif paragraph_review and not _looks_ahead(sentence.text):
             label = REVIEW  # a paragraph that opened with 去年…, 一年来… (a sentence that also looks ahead is left to its clauses)
         else:
-            label = part or previous
+            # A sentence with both past and future cues (今年，全县安排…，其中一季度要开工…) is left to its
+            # clauses: it does not take the label of the sentence before.
+            label = part or ("" if _looks_ahead(sentence.text) else previous)
         labels.append(label)
         previous = label
     return labels

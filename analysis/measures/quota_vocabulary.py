@@ -117,7 +117,7 @@ _SIZE_CLASS = re.compile(
 # A physical capacity followed by a product in a list of projects (10万吨聚乳酸改性材料、…等项目).
 # Counts that are no target: 一批 (a batch), 56个民族 (a set phrase), and the
 # number of fees or taxes a measure covers (缓缴…等14项行政事业性收费, GUIDELINE §1).
-_NOT_A_COUNT = re.compile(r"一批|一部分|[一二三四五六七八九十]期|56个民族|\d+个方面|\d+项[^，。；]{0,8}(?:收费|税费|费用)")
+_NOT_A_COUNT = re.compile(r"一批|一部分|[一二三四五六七八九十]期|(?:\d+|[一二三四五六七八九十]+)件(?:民生)?实事|56个民族|\d+个方面|\d+项[^，。；]{0,8}(?:收费|税费|费用)")
 _CAPACITY_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、|等)")
 _PHYSICAL_UNITS = frozenset({"吨", "千瓦", "兆瓦", "千瓦时", "平方米", "立方米", "套"})
 _CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐)(?:能力)?$")
@@ -177,7 +177,7 @@ _ESTIMATE = re.compile(r"预计|估计|预测|测算|(?:达产|建成|投产)后
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
 _PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已).*累计")
 _OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
-_COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年|今年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
+_COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
 # 个百分点 is a quota only as a margin to keep (高于全省0.5个百分点左右).
 _PERCENT_POINT_TARGET = re.compile(r"(?:高于|低于|快于|超过|提高|降低|下降)[^，。；]{0,8}$")
 # What follows the number ends the clause with 的: a condition on a group (凡有3名以上正式党员的).
@@ -186,7 +186,7 @@ _GROUP_CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,8}的(?:$|要|必须|一律|�
 _THRESHOLD_AFTER = re.compile(r"的(?!目标|水平|增长|增速|速度|幅度|标准|比例|任务|要求|力度|规模)[\u4e00-\u9fff]")
 _THRESHOLD_NOUN_AFTER = re.compile(r"(?![的，。；、])[\u4e00-\u9fff]{0,4}(?:(?<!农)村|村寨|村组|学校|小区)")
 # A count named as the set a service covers: 实现14个村“红色网格”全覆盖 (not 新增…20家、实现县域全覆盖).
-_COVERAGE_AFTER = re.compile(r"(?![、，])[^，。；、]{0,12}全覆盖")
+_COVERAGE_AFTER = re.compile(r"(?![、，])[^，。；、]{0,12}全覆盖(?=[，。；、！]|$)")
 # The modal words that make a number after them a requirement even after a past cue (已建设施…要保持在90%以上).
 _FUTURE_MODAL = re.compile(r"要|必须|确保|力争|务必|(?<!即)将(?![近军领])")
 # Counts that describe the places or items a measure is spread over, or the base of a rate:
@@ -203,10 +203,10 @@ _TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩)$|(?:距|离)[^，。�
 _STILL_BEFORE = re.compile(
     r"(?:还有|仍有|尚有)[^，。；要]{0,20}$|(?:只有|仅有|仅为|只占|仅占|连续|还需|尚需|还差|缺口约?|剩余的?|为期|月均)$"
     r"|(?:^|[，,])全(?:县|镇|市|区|乡)(?:共)?有$|(?:排查|摸排|梳理|筛查)(?:出|发现)的$"
-    r"|(?:现在|目前)(?:才|仅|只有)$|^今天[^，。；]{0,20}$"
+    r"|(?:现在|目前)(?:才|仅|只有)$|^今天[^，。；]{0,20}$|(?:设立|成立|组建)的$"
 )
 # The set a rate or a problem is measured over: 6个国考断面水质优良比例…, 2条支流汛期总磷偶有超标, 实现14个村…全覆盖.
-_SET_OF_MEASURE_AFTER = re.compile(r"[^，。；]{1,14}(?:比例|占比|率|偶有|存在|出现)")
+_SET_OF_MEASURE_AFTER = re.compile(r"[^，。；]{1,14}(?:比例|占比|率|偶有|存在|出现)|[^，。；]{1,10}中(?:至少|有)")
 # A group named by a condition, as the topic of the clause: 对存栏50头以上的生猪养殖户，….
 _TOPIC_CONDITION = re.compile(r"^对")
 # The group itself, named by its condition or as a whole set: 对…低于40%的19个项目, 全镇划分的186个网格, 全镇…群众共1380人.

@@ -119,6 +119,7 @@ QUOTA_COLUMNS = [
     "comparator", "period", "deadline", "redacted", "subject", "section", "theme",
 ]
 
+_STILL_AFTER_DEADLINE = re.compile(r"(?:还有|还剩|仍有)")
 _DATE_OF_A_GROUP = re.compile(r"[\u4e00-\u9fff]{1,3}的")
 # Marks that join two numbers into one figure (2∶1, 7：20, 10/10万).
 _JOINED_NUMBER_MARKS = frozenset("∶:：/")
@@ -130,7 +131,7 @@ def pre_bound_near(before: str) -> bool:
 
 
 # A single event with the digit 1 (参加1次培训) after a verb of taking part or holding.
-_ONE_EVENT_BEFORE = re.compile(r"(?:参加|参与)$")
+_ONE_EVENT_BEFORE = re.compile(r"(?:参加|参与)$|前[^，。；]{0,4}(?:开展|组织|举办|召开)$")
 _COUNT_OF_TIMES = re.compile(r"^[^，。；\d]{0,6}(?:\d+|[一二三四五六七八九十两])次")
 
 
@@ -469,8 +470,12 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         )
     for match in _deadlines(text):
         clause_start, clause_end = _clause_start(reversed_text, match.start()), _clause_end(text, match.end())
-        if _PAST_CLAUSE.search(text[clause_start:clause_end]) or label_of(match.start()) == REVIEW:
-            continue
+        clause_text = text[clause_start:clause_end]
+        past_cue = _PAST_CLAUSE.search(clause_text)
+        if (past_cue and not _FUTURE_MODAL.search(clause_text, past_cue.end())) or label_of(match.start()) == REVIEW:
+            continue  # (已发行债券资金支出进度年底前要达到90%以上: 要 after 已 governs)
+        if _STILL_AFTER_DEADLINE.match(text, match.end()):
+            continue  # 年底前还有一批民生政策需要兑现: what is left, not a task
         if _DATE_OF_A_GROUP.match(text, match.end()):
             continue  # 对2000年底前建成的老旧小区: a date that names a group, not a deadline
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))

@@ -216,6 +216,14 @@ def test_negative(text: str) -> None:
         ("今年将办好十件民生实事：\n1.新增公共停车位1500个。\n2.新建城市书房3家。", ["1500个", "3家"]),  # a list of this year's projects
         ("每个村每个月要搞一次集中清理。", ["每个月要搞一次"]),
         ("十一个方面的工作要抓好，严格执行十五条硬措施。", []),  # Chinese numerals as words
+        ("对村党组织书记每年至少开展1次全覆盖分析研判。", ["每年至少开展1次"]),  # 全覆盖 names no set here
+        ("明年生产安全事故起数和死亡人数比今年分别下降10%以上。", ["下降10%以上"]),  # the change is the target
+        ("年底前还有一批民生政策需要兑现。", []),  # what is left
+        ("已发行债券资金支出进度年底前要达到90%以上。", ["年底前", "达到90%以上"]),
+        ("14个评价指标中至少8个进入全省前列。", ["至少8个"]),  # the set, then the quota
+        ("各单位要在9月底前开展1次第三方评估。", ["9月底前"]),  # a single event
+        ("为确保10件民生实事按期办好，实行专班推进。", []),  # the list's own count
+        ("县里设立的5亿元产业引导基金，要优先投向签约项目。", []),  # the size of a fund that exists
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
@@ -358,7 +366,7 @@ def test_zero_denominator_is_no_quantity(text: str) -> None:
 # Figures measured with benchmarks/quota_eval.py on each test split (labelled
 # before tuning, never tuned on); the test fails when the extractor falls more
 # than MARGIN below them.
-MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.888, "recall": 0.976}}
+MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.948, "recall": 0.963}}
 
 
 def _local_sets(quota_eval):
