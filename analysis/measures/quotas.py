@@ -119,6 +119,7 @@ QUOTA_COLUMNS = [
     "comparator", "period", "deadline", "redacted", "subject", "section", "theme",
 ]
 
+_THIS_YEAR_COMPARISON = re.compile(r"比今年[^，。；;,]{0,10}(?:增加|增长|多|提高|减少|下降)$")
 _STILL_AFTER_DEADLINE = re.compile(r"(?:还有|还剩|仍有)")
 _DATE_OF_A_GROUP = re.compile(r"[\u4e00-\u9fff]{1,3}的")
 # Marks that join two numbers into one figure (2∶1, 7：20, 10/10万).
@@ -354,6 +355,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue
         if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(before)) or _COMPARISON.search(before):
             continue
+        if _THIS_YEAR_COMPARISON.search(before) and _DIGIT_OR_PERCENT.search(text, sentence_of(start)[0], clause_start):
+            continue  # 不低于1.5亿元，比今年增加0.4亿元: the difference restates the amount just set
         if _RANK_BEFORE.search(before):
             continue  # a rank: 前1%, 前20、30、50名
         if unit in _SIZE_UNITS and not post and (

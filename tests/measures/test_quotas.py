@@ -366,7 +366,7 @@ def test_zero_denominator_is_no_quantity(text: str) -> None:
 # Figures measured with benchmarks/quota_eval.py on each test split (labelled
 # before tuning, never tuned on); the test fails when the extractor falls more
 # than MARGIN below them.
-MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.948, "recall": 0.963}}
+MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.948, "recall": 0.961}}
 
 
 def _local_sets(quota_eval):
