@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from analysis.text.first_chars import first_chars_class
+
 __all__ = ["Indicator", "Variant", "IndicatorTable", "IndicatorError", "indicators_load", "indicators_cached", "DEFAULT_INDICATORS"]
 
 DEFAULT_INDICATORS = "indicators_zh.yaml"
@@ -77,10 +79,10 @@ class IndicatorTable:
                 name = f"v{n}"
                 groups[name] = (indicator_id, variant.group, variant.rank)
                 parts.append(f"(?P<{name}>{variant.pattern})")
-            firsts = _first_chars([v.pattern for _, v in variants])
+            firsts = first_chars_class([v.pattern for _, v in variants])
             # A lookahead of the characters a mention can start with lets the engine reject most
             # positions at once instead of trying every alternative there (several times quicker).
-            lead = f"(?=[{''.join(re.escape(c) for c in sorted(firsts))}])" if firsts else ""
+            lead = f"(?={firsts})" if firsts else ""
             self._pattern = re.compile(lead + "(?:" + "|".join(parts) + ")")
             self._groups = groups
         return self._pattern
@@ -105,63 +107,6 @@ class IndicatorTable:
 
     def kind(self, indicator_id: str) -> str:
         return self.indicators[indicator_id].kind if indicator_id in self.indicators else "growth"
-
-
-def _first_chars(patterns: list[str]) -> set[str] | None:
-    """Every character a match of any of ``patterns`` can start with; None when that cannot be told."""
-    try:
-        from re import _parser as parser  # type: ignore[attr-defined]
-        from re._constants import BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, SUBPATTERN  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - other Python versions
-        return None
-
-    class Unknown(Exception):
-        pass
-
-    def firsts(items) -> tuple[set[str], bool]:  # (characters, may be empty)
-        found: set[str] = set()
-        for op, arg in items:
-            chars, empty = item(op, arg)
-            found |= chars
-            if not empty:
-                return found, False
-        return found, True
-
-    def item(op, arg) -> tuple[set[str], bool]:
-        if op is LITERAL:
-            return {chr(arg)}, False
-        if op is IN:
-            chars = set()
-            for kind, value in arg:
-                if kind is not LITERAL:
-                    raise Unknown
-                chars.add(chr(value))
-            return chars, False
-        if op is SUBPATTERN:
-            return firsts(arg[-1])
-        if op is BRANCH:
-            chars, empty = set(), False
-            for branch in arg[1]:
-                c, e = firsts(branch)
-                chars |= c
-                empty = empty or e
-            return chars, empty
-        if op in (MAX_REPEAT, MIN_REPEAT):
-            low, _high, body = arg
-            chars, empty = firsts(body)
-            return chars, empty or low == 0
-        raise Unknown
-
-    found: set[str] = set()
-    try:
-        for pattern in patterns:
-            chars, empty = firsts(parser.parse(pattern))
-            if empty:
-                return None
-            found |= chars
-    except Unknown:
-        return None
-    return found
 
 
 def _read(path: Path | None) -> tuple[dict[str, Any], str, str]:

