@@ -78,10 +78,10 @@ _COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "毫克/升", "元/�
 _MEASURE_WORDS = [
     "个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名", "场", "场次", "项次", "户", "处", "片", "部", "台",
     "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "批次", "个批次", "辆", "艘", "栋", "间", "台套", "块", "把", "份",
-    "盏", "顶", "根", "袋", "箱", "桶", "双", "册", "架", "面", "具", "副", "期",
+    "盏", "顶", "根", "袋", "箱", "桶", "双", "册", "架", "面", "具", "副", "期", "轮",
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
-    "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时",
+    "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时", "米", "厘米", "千伏安", "字",
     "美元", "元", "天", "人", "斤", "公斤", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
 ]
 _UNIT_RE = "|".join(sorted(set(_UNITS), key=len, reverse=True))
@@ -149,7 +149,8 @@ _PRE_BOUND_RE = compile_fast("|".join(b for b, _ in _PRE_BOUNDS))
 _PRE_COMPARATOR = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", b): c for b, c in _PRE_BOUNDS}
 _LEVEL_VERBS = re.compile(
     r"(?:调高到|提高到|提高至|提升至|提升到|增加到|增至|降至|降为|降到|降低到|压减到|减少到|达到|保持在|控制在|稳定在|"
-    r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训)$"
+    r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训|"
+    r"任务是|目标是|任务为|目标为|定的是|定为|提前)$"
 )
 _PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("(?<![上下前后])半年", "半年"), ("每半月", "每半月"), ("每年", "每年"),
             ("每个月", "每个月"), ("每月", "每月"), ("每周", "每周"), ("每天", "每天"), ("每日", "每天"), ("每次", "每次"),
@@ -162,9 +163,9 @@ _PERIOD_N = re.compile(r"每(?:\d+|[一二三四五六七八九十两半])(?:个
 _FUTURE = compile_fast(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
 _PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
 # Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…).
-_PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|同比|同期|现有|共发生")
+_PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|同比|(?<!合)同期|现有|共发生")
 # In a plan sentence 同比 states a target against last year (地区生产总值同比增长8%左右, 三亚).
-_PAST_CLAUSE_STRONG_IN_PLAN = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|同期|现有|共发生")
+_PAST_CLAUSE_STRONG_IN_PLAN = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|(?<!合)同期|现有|共发生")
 # A count of items already there or already named: 尚未完成转化的4个村, 还有8处, 全镇现有…16个, 全镇12个重点林区.
 _REFERENTIAL_BEFORE = re.compile(
     r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该"
@@ -183,7 +184,7 @@ _COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年)[^，。；;,]{
 # 个百分点 is a quota only as a margin to keep (高于全省0.5个百分点左右).
 _PERCENT_POINT_TARGET = re.compile(r"(?:高于|低于|快于|超过|提高|降低|下降)[^，。；]{0,8}$")
 # What follows the number ends the clause with 的: a condition on a group (凡有3名以上正式党员的).
-_GROUP_CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,8}的(?:$|要|必须|一律|均|都)")
+_GROUP_CONDITION = re.compile(r"^[\u4e00-\u9fff]{0,8}的(?:$|要|必须|一律|均|都|有|占)")
 # A threshold naming a group (50平方公里以上的河流, 5万元以上的案件, 20户以上自然村), not a target (6%以上的目标).
 _THRESHOLD_AFTER = re.compile(r"的(?!目标|水平|增长|增速|速度|幅度|标准|比例|任务|要求|力度|规模)[\u4e00-\u9fff]")
 _THRESHOLD_NOUN_AFTER = re.compile(r"(?![的，。；、])[\u4e00-\u9fff]{0,4}(?:(?<!农)村|村寨|村组|学校|小区)")
@@ -193,19 +194,21 @@ _COVERAGE_AFTER = re.compile(r"(?![、，])[^，。；、]{0,12}全覆盖(?=[，
 _FUTURE_MODAL = re.compile(r"要|必须|确保|力争|务必|(?<!即)将(?![近军领])")
 # Counts that describe the places or items a measure is spread over, or the base of a rate:
 # 在3个中心镇各新建1个 (各 follows), 每500人配备1名 (每 comes before).
-_DISTRIBUTIVE_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{0,8}各")
+_DISTRIBUTIVE_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{0,8}(?:各|每个)")
 _PER_UNIT_BASE = re.compile(r"每$")
 # A level that a counted group passes: 力争有3个村突破50万元 (the count is the quota, the level a threshold).
 _THRESHOLD_OF_COUNT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,10}(?:突破|超过|达到)$"
 )
 # Time left until a date, not a time limit: 再过6天, 距年底只有不到两个月, 离年底还有80天.
-_TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩)$|(?:距|离)[^，。；]{0,8}(?:还有|只有|仅有|不到|不足|仅剩|还剩)[^，。；]{0,2}$")
+_TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩|只剩)$|(?:距|离)[^，。；]{0,8}(?:还有|只有|仅有|不到|不足|仅剩|还剩|只剩)[^，。；]{0,2}$")
 # A current state: 还有6个乡镇签约率低于35%.
 _STILL_BEFORE = re.compile(
     r"(?:还有|仍有|尚有)[^，。；要]{0,20}$|(?:只有|仅有|仅为|只占|仅占|连续|还需|尚需|还差|缺口约?|剩余的?|为期|月均)$"
     r"|(?:^|[，,])全(?:县|镇|市|区|乡)(?:共)?有$|(?:排查|摸排|梳理|筛查)(?:出|发现)的$"
     r"|(?:现在|目前)(?:才|仅|只有)$|^今天[^，。；]{0,20}$|(?:设立|成立|组建)的$"
+    # items already found, assigned or planned: 本轮反馈的316个问题, 涉及的236名, 规划建设的2所学校, 剩下的1228户
+    r"|(?:反馈|交办|移交|查出|涉及|规划(?:建设)?)的$|剩下的?$|的占$"
 )
 # The set a rate or a problem is measured over: 6个国考断面水质优良比例…, 2条支流汛期总磷偶有超标, 实现14个村…全覆盖.
 _SET_OF_MEASURE_AFTER = re.compile(r"[^，。；]{1,14}(?:比例|占比|率|偶有|存在|出现)|[^，。；]{1,10}中(?:至少|有)")
@@ -228,6 +231,7 @@ _DEADLINE = re.compile(
     r"|(?:\d{4}年|今年|明年|本年|年)底(?:之前|以前|前)"
     r"|每月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
     # Recurring deadlines in a week or a day: 每周五前, 每日17时前, 每天上午7:20前.
+    r"|每月(?:底|末)(?:之前|以前|前)"
     r"|每季度末(?:月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
     r"|每周[一二三四五六日天](?:上午|下午|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:之前|以前|前)"
     r"|每[天日](?:上午|下午|早上|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)(?:之前|以前|前)"

@@ -133,6 +133,11 @@ def pre_bound_near(before: str) -> bool:
 
 # A single event with the digit 1 (参加1次培训) after a verb of taking part or holding.
 _ONE_EVENT_BEFORE = re.compile(r"(?:参加|参与)$|前[^，。；]{0,4}(?:开展|组织|举办|召开)$")
+_PLACE_AFTER = re.compile(r"[区镇村乡县市路街]")
+_TARGET_LEVEL = re.compile(
+    r"提高到|提高至|提升至|提升到|控制在|稳定在|保持在|压减到|压缩到|降至|降到|降低到|减少到|任务是|目标是|任务为|目标为|定的是|定为|提前"
+)
+_ONE_EVENT_VERB = re.compile(r"(?:开展|组织|举办|召开)$")
 _COUNT_OF_TIMES = re.compile(r"^[^，。；\d]{0,6}(?:\d+|[一二三四五六七八九十两])次")
 
 
@@ -366,6 +371,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # a size that describes a thing
         if _PROJECT_SIZE.search(before) and after.startswith("的"):
             continue  # 投资10.7亿元的XX项目
+        if redacted and _PLACE_AFTER.match(text, end):
+            continue  # XX片区, XX村: a redacted place name
         if unit in _COUNT_UNITS and _NOT_A_COUNT.match(text, start):
             continue  # 一批 (a batch), 56个民族, 等14项行政事业性收费 (the fees a measure covers)
         if unit in _SIZE_UNITS and post and _SIZE_CLASS.match(text, post.end()):
@@ -389,7 +396,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if unit in _COUNTED_UNITS and _GROUP_BEFORE.search(before):
             continue  # 对…的19个项目, 全镇划分的186个网格: the group itself
         if unit == "次" and value == 1 and not post and not pre_bound_near(before) and not _PERIOD_RE.search(before) \
-                and not _PERIOD_N.search(before) and label_of(start) != REVIEW and _ONE_EVENT_BEFORE.search(before):
+                and not _PERIOD_N.search(before) and label_of(start) != REVIEW and (
+                    _ONE_EVENT_BEFORE.search(before)
+                    or (_ONE_EVENT_VERB.search(before) and "前" in text[sentence_of(start)[0]:clause_start])
+                ):
             continue  # 全部参加1次履职培训: a single event (GUIDELINE_SPEECHES)
         if unit == "小时" and value == 24 and not post and not _PRE_BOUND_RE.search(before[-4:]):
             continue  # 24小时畅通, 24小时备勤: round the clock
@@ -445,7 +455,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
         if period_match is None and chinese and not (comparator or level is not None) and unit != "%":
             continue
-        if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start), bool(comparator or period), at=start):
+        # A bound, a period or a verb that sets a level (控制在, 提高到, 任务是) marks a requirement
+        # in a sentence neither plan nor review; 增长8.5% alone reads as a statistic.
+        bounded = bool(comparator or period or (level is not None and _TARGET_LEVEL.search(level.group())))
+        if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start), bounded, at=start):
             continue
         span_end = post.end() if post else end
         mentions.append(
@@ -479,8 +492,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # (已发行债券资金支出进度年底前要达到90%以上: 要 after 已 governs)
         if _STILL_AFTER_DEADLINE.match(text, match.end()):
             continue  # 年底前还有一批民生政策需要兑现: what is left, not a task
-        if _DATE_OF_A_GROUP.match(text, match.end()):
-            continue  # 对2000年底前建成的老旧小区: a date that names a group, not a deadline
+        if _DATE_OF_A_GROUP.match(text, match.end()) or (
+            _TOPIC_CONDITION.match(text, clause_start) and "的" in text[match.end():clause_end]
+        ):
+            continue  # 2000年底前建成的老旧小区, 对10月20日前完成签约率目标的指挥部: a date that names a group
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))
         # A recurring deadline (每月25日前, 每周五前, 每日17时前) has the period as written.
         period = next((p for p in ("每月", "每周", "每日", "每天") if deadline.startswith(p)), "")

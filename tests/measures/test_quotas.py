@@ -224,6 +224,21 @@ def test_negative(text: str) -> None:
         ("各单位要在9月底前开展1次第三方评估。", ["9月底前"]),  # a single event
         ("为确保10件民生实事按期办好，实行专班推进。", []),  # the list's own count
         ("县里设立的5亿元产业引导基金，要优先投向签约项目。", []),  # the size of a fund that exists
+        # batch 6
+        ("考务人员提前30分钟到达考点。", ["提前30分钟"]),  # a lead time
+        ("县里给我们镇下达的任务是3000亩，我们镇里定的是3500亩。", ["任务是3000亩", "定的是3500亩"]),
+        ("合同期限原则上不超过10年。", ["不超过10年"]),  # 合同期限 holds no 同期
+        ("讲话不超过15分钟，材料不超过3000字。", ["不超过15分钟", "不超过3000字"]),
+        ("新建机耕路宽度不低于4米，硬化路面厚度不少于18厘米。", ["不低于4米", "不少于18厘米"]),
+        ("本轮反馈的316个问题，整改完成率年底前要达到95%以上。", ["年底前", "达到95%以上"]),  # items assigned
+        ("6个指挥部中，签约率超过80%的有2个。", []),  # a threshold naming a group
+        ("对补偿标准有异议的占41%。", []),
+        ("离这个节点只剩23天，剩下的1228户都是硬骨头。", []),
+        ("XX片区10月底前要基本完成征收。", ["10月底前"]),  # a redacted place name
+        ("6月1日前，县级要组织1次综合应急演练。", ["6月1日前"]),  # a single event
+        ("12个村每个村新增流转不少于200亩。", ["不少于200亩"]),
+        ("各村每月底前报送进度。", ["每月底前"]),
+        ("对10月20日前完成签约率目标的指挥部，给予5万元奖励。", ["5万元"]),  # a date naming a group
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
@@ -366,7 +381,7 @@ def test_zero_denominator_is_no_quantity(text: str) -> None:
 # Figures measured with benchmarks/quota_eval.py on each test split (labelled
 # before tuning, never tuned on); the test fails when the extractor falls more
 # than MARGIN below them.
-MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.948, "recall": 0.961}}
+MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.955, "recall": 0.941}}
 
 
 def _local_sets(quota_eval):
