@@ -3,7 +3,7 @@
 
 Usage::
 
-    python benchmarks/quota_eval.py [--corpus PATH] [--local-corpus PATH] [--errors] [--set NAME] [--split NAME]
+    python benchmarks/quota_eval.py [--corpus PATH] [--local-corpus PATH] [--errors] [--set NAME] [--split NAME] [--by-batch]
 
 Three sets, each split into dev and test by file before the extractor was tuned:
 
@@ -184,10 +184,13 @@ def _prepare(path: str, corpus: Path, gold: list[dict], ranges: list, raw_offset
     return text, moved, [[where.point(a), where.point(b)] for a, b in ranges]
 
 
-def evaluate(split: str, corpus: Path, *, folder: Path = LABELS, raw_offsets: bool = False) -> Score:
-    """Score one split of one label set (``folder``); ``raw_offsets`` for labels into the raw text."""
+def evaluate(
+    split: str, corpus: Path, *, folder: Path = LABELS, raw_offsets: bool = False, paths: "set[str] | None" = None
+) -> Score:
+    """Score one split of one label set (``folder``); ``raw_offsets`` for labels into the raw text;
+    ``paths``: only these labelled files."""
     labels = load_labels(split, folder)
-    files = {p: info for p, info in load_files(folder).items() if info["split"] == split}
+    files = {p: info for p, info in load_files(folder).items() if info["split"] == split and (paths is None or p in paths)}
     score = Score()
     for path, info in files.items():
         gold = [g for g in labels if g["path"] == path]
@@ -242,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=("national", "city", "speeches"), action="append", help="score only this set (repeatable)")
     parser.add_argument("--split", choices=("dev", "test"), action="append", help="score only this split (repeatable)")
     parser.add_argument("--errors", action="store_true", help="list every error")
+    parser.add_argument("--by-batch", action="store_true", help="also score the speeches batch by batch (files by name prefix)")
     args = parser.parse_args(argv)
     corpus = args.corpus or default_corpus()
     local_corpus = args.local_corpus or default_local_corpus()
@@ -262,7 +266,28 @@ def main(argv: list[str] | None = None) -> int:
             for line in s.errors:
                 if args.errors or line.startswith("DRIFT"):
                     print("   ", line)
+        if args.by_batch and name == "speeches":
+            for batch, paths in speech_batches(folder).items():
+                for split in args.split or ("dev", "test"):
+                    s = evaluate(split, root, folder=folder, raw_offsets=raw_offsets, paths=paths)
+                    print(f"  {batch:24s} {split:4s}  P={s.precision:.3f} R={s.recall:.3f}  (tp={s.tp} fp={s.fp} fn={s.fn})")
     return 0
+
+
+def speech_batches(folder: Path) -> dict[str, set[str]]:
+    """The speech fixtures by batch: batch 1 has no prefix; later files open with ``b<N><labeller>-``."""
+    batches: dict[str, set[str]] = {}
+    for path in load_files(folder):
+        match = re.match(r"b(\d+)([a-z])-", path.rsplit("/", 1)[-1])
+        key = "batch 1" if match is None else f"labeller {match.group(2)} (b{match.group(1)}{match.group(2)}-)"
+        batches.setdefault(key, set()).add(path)
+    groups = {"batch 1": batches.pop("batch 1", set())}
+    for number, letters in ((2, "ab"), (3, "cd"), (4, "efg"), (5, "hij"), (6, "klm")):
+        members = [k for k in batches if k.split()[1] in letters]
+        if members:
+            groups[f"batch {number} ({', '.join(sorted(k.split()[1] for k in members))})"] = set().union(*(batches.pop(k) for k in members))
+    groups.update(batches)  # any later labeller, on its own
+    return groups
 
 
 if __name__ == "__main__":

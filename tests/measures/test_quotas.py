@@ -418,3 +418,11 @@ def test_local_labels_relocate(quota_eval, name: str) -> None:
         score = quota_eval.evaluate(split, root, folder=folder, raw_offsets=True)
         # Only labels on site debris that cleaning removes may be lost, never a quota.
         assert not [e for e in score.errors if e.startswith("LOST")], split
+
+
+def test_speech_batches_cover_every_fixture_once(quota_eval) -> None:
+    folder = quota_eval.SPEECH_LABELS
+    batches = quota_eval.speech_batches(folder)
+    files = set(quota_eval.load_files(folder))
+    assert sorted(p for paths in batches.values() for p in paths) == sorted(files)
+    assert list(batches)[:2] == ["batch 1", "batch 2 (a, b)"] and len(batches["batch 1"]) == 12
