@@ -262,3 +262,29 @@ _SUBJECT_AT = re.compile(r"(?:必须|务必|要|应|须)?在$")
 _SUBJECT_TRAIL = re.compile(r"(?:的|要|为|是|都|应|将|按照|总数的|再)+$")
 _SUBJECT_NUMBER = re.compile(r"^[^，,]*?[\d.%％]+(?:配备|的)")
 _SUBJECT_TAIL = re.compile(r"[^，。；;,]{2,16}")
+
+
+# -- checks added with the local speeches (issue #13) -------------------------
+# A difference against this year that restates an amount set just before it.
+_THIS_YEAR_COMPARISON = re.compile(r"比今年[^，。；;,]{0,10}(?:增加|增长|多|提高|减少|下降)$")
+_STILL_AFTER_DEADLINE = re.compile(r"(?:还有|还剩|仍有)")
+_DATE_OF_A_GROUP = re.compile(r"[\u4e00-\u9fff]{1,3}的")
+# Marks that join two numbers into one figure (2∶1, 7：20, 10/10万).
+_JOINED_NUMBER_MARKS = frozenset("∶:：/")
+# Units that count people or items: a number of them before 各 or after 每 is no quota.
+_COUNTED_UNITS = _COUNT_UNITS | {"人", "户", "头", "只", "株"}
+
+
+def pre_bound_near(before: str) -> bool:
+    """Whether a bound word (不少于, 超过, …) ends the text before a number (or comes at most 4 characters before it)."""
+    return _PRE_BOUND_RE.search(before[-8:]) is not None and not _DIGIT_OR_PERCENT.search(before[-8:][_PRE_BOUND_RE.search(before[-8:]).end():])
+
+
+# A single event with the digit 1 (参加1次培训) after a verb of taking part or holding.
+_ONE_EVENT_BEFORE = re.compile(r"(?:参加|参与)$|前[^，。；]{0,4}(?:开展|组织|举办|召开)$")
+_PLACE_AFTER = re.compile(r"[区镇村乡县市路街]")
+_TARGET_LEVEL = re.compile(
+    r"提高到|提高至|提升至|提升到|控制在|稳定在|保持在|压减到|压缩到|降至|降到|降低到|减少到|任务是|目标是|任务为|目标为|定的是|定为|提前"
+)
+_ONE_EVENT_VERB = re.compile(r"(?:开展|组织|举办|召开)$")
+_COUNT_OF_TIMES = re.compile(r"^[^，。；\d]{0,6}(?:\d+|[一二三四五六七八九十两])次")

@@ -31,49 +31,58 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import pandas as pd
 
 from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is public here too)
+    _BOUND_LIST,
     _CAPACITY_BEFORE,
     _CAPACITY_NAME,
     _CLAUSE_SPLIT,
     _CN_RE,
     _COMPARISON,
     _CONDITION,
+    _COUNTED_UNITS,
+    _COUNT_OF_TIMES,
     _COUNT_UNITS,
     _COVERAGE_AFTER,
-    _FUTURE_MODAL,
     _DATE_AFTER,
+    _DATE_OF_A_GROUP,
     _DEADLINE,
     _DEADLINE_END,
     _DEADLINE_LOOKAHEAD,
     _DEADLINE_REACH,
     _DEADLINE_SUFFIX,
     _DEADLINE_YEAR,
-    _BOUND_LIST,
     _DIGIT_OR_PERCENT,
     _DISTRIBUTIVE_AFTER,
     _ESTIMATE,
     _FUTURE,
+    _FUTURE_MODAL,
     _GROUP_BEFORE,
     _GROUP_CONDITION,
+    _JOINED_NUMBER_MARKS,
     _LEVEL_VERBS,
     _MORE,
     _NAME_AFTER,
     _NAME_BEFORE,
     _NOT_A_COUNT,
     _OLD_LEVEL,
+    _ONE_EVENT_BEFORE,
+    _ONE_EVENT_VERB,
+    parse_number,
     _PAST_CLAUSE,
     _PAST_CLAUSE_STRONG,
     _PAST_CLAUSE_STRONG_IN_PLAN,
     _PAST_SENTENCE,
     _PERCENT_POINT_TARGET,
-    _PER_UNIT_BASE,
     _PERIOD_N,
     _PERIOD_NAME,
     _PERIOD_RE,
+    _PER_UNIT_BASE,
     _PHYSICAL_UNITS,
     _PLACEHOLDER_RE,
+    _PLACE_AFTER,
     _PLAN_LEVEL,
     _POST_BOUND,
     _POST_COMPARATOR,
+    pre_bound_near,
     _PRE_BOUND_RE,
     _PRE_COMPARATOR,
     _PROJECT_SIZE,
@@ -82,27 +91,29 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _REFERENTIAL_BEFORE,
     _RHETORIC,
     _SCALE_WORD,
+    _SET_OF_MEASURE_AFTER,
     _SET_PHRASE_AFTER,
     _SIZE_CLASS,
-    _SET_OF_MEASURE_AFTER,
     _SIZE_UNITS,
+    _STILL_AFTER_DEADLINE,
     _STILL_BEFORE,
-    _SUBJECT_COUNT_AFTER,
     _SUBJECT_AT,
+    _SUBJECT_COUNT_AFTER,
     _SUBJECT_FOLLOWS,
     _SUBJECT_LEAD,
     _SUBJECT_NUMBER,
     _SUBJECT_TAIL,
     _SUBJECT_TRAIL,
-    _THRESHOLD_OF_COUNT,
+    _TARGET_LEVEL,
+    _THIS_YEAR_COMPARISON,
     _THRESHOLD_AFTER,
     _THRESHOLD_NOUN_AFTER,
+    _THRESHOLD_OF_COUNT,
     _TIME_LEFT_BEFORE,
     _TIME_UNITS,
     _TOPIC_CONDITION,
     _TO_LEVEL,
     _WITHIN,
-    parse_number,
 )
 from analysis.measures.quota_forms import quota_forms_find
 from analysis.measures.plan_review import PLAN, REVIEW, sentences_plan_or_review
@@ -118,28 +129,6 @@ QUOTA_COLUMNS = [
     "doc_id", "kind", "text", "sentence", "start", "end", "value", "value_max", "unit",
     "comparator", "period", "deadline", "redacted", "subject", "section", "theme",
 ]
-
-_THIS_YEAR_COMPARISON = re.compile(r"比今年[^，。；;,]{0,10}(?:增加|增长|多|提高|减少|下降)$")
-_STILL_AFTER_DEADLINE = re.compile(r"(?:还有|还剩|仍有)")
-_DATE_OF_A_GROUP = re.compile(r"[\u4e00-\u9fff]{1,3}的")
-# Marks that join two numbers into one figure (2∶1, 7：20, 10/10万).
-_JOINED_NUMBER_MARKS = frozenset("∶:：/")
-# Units that count people or items: a number of them before 各 or after 每 is no quota.
-_COUNTED_UNITS = _COUNT_UNITS | {"人", "户", "头", "只", "株"}
-def pre_bound_near(before: str) -> bool:
-    """Whether a bound word (不少于, 超过, …) ends the text before a number (or comes at most 4 characters before it)."""
-    return _PRE_BOUND_RE.search(before[-8:]) is not None and not _DIGIT_OR_PERCENT.search(before[-8:][_PRE_BOUND_RE.search(before[-8:]).end():])
-
-
-# A single event with the digit 1 (参加1次培训) after a verb of taking part or holding.
-_ONE_EVENT_BEFORE = re.compile(r"(?:参加|参与)$|前[^，。；]{0,4}(?:开展|组织|举办|召开)$")
-_PLACE_AFTER = re.compile(r"[区镇村乡县市路街]")
-_TARGET_LEVEL = re.compile(
-    r"提高到|提高至|提升至|提升到|控制在|稳定在|保持在|压减到|压缩到|降至|降到|降低到|减少到|任务是|目标是|任务为|目标为|定的是|定为|提前"
-)
-_ONE_EVENT_VERB = re.compile(r"(?:开展|组织|举办|召开)$")
-_COUNT_OF_TIMES = re.compile(r"^[^，。；\d]{0,6}(?:\d+|[一二三四五六七八九十两])次")
-
 
 @dataclass
 class _Mention:
