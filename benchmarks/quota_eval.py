@@ -282,7 +282,7 @@ def speech_batches(folder: Path) -> dict[str, set[str]]:
         key = "batch 1" if match is None else f"labeller {match.group(2)} (b{match.group(1)}{match.group(2)}-)"
         batches.setdefault(key, set()).add(path)
     groups = {"batch 1": batches.pop("batch 1", set())}
-    for number, letters in ((2, "ab"), (3, "cd"), (4, "efg"), (5, "hij"), (6, "klm")):
+    for number, letters in ((2, "ab"), (3, "cd"), (4, "efg"), (5, "hij"), (6, "klm"), (7, "nop")):
         members = [k for k in batches if k.split()[1] in letters]
         if members:
             groups[f"batch {number} ({', '.join(sorted(k.split()[1] for k in members))})"] = set().union(*(batches.pop(k) for k in members))

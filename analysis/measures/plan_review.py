@@ -101,10 +101,12 @@ _PAST = compile_fast(_PAST_ALTERNATIVES)
 # Progress reports, whatever else the sentence says: 截至9月底…, 完成年度目标任务的78%.
 _PROGRESS = re.compile(r"截至|截止[到目]|(?<![要保争前])完成(?:年度|全年)[^，。；]{0,6}的\d")
 # In a plan part a target is often stated against last year: 比上年…, 同比增长8%左右 (三亚).
-_WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度"})  # 开工率一季度达到30%、二季度达到60%
+_WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度", "上半年"})  # 开工率一季度达到30%、二季度达到60%
+# Parts of the year that a forward-looking sentence names as its target period.
+_PERIOD_AHEAD = frozenset({"一季度", "上半年"})
 _STRONG_FUTURE_WORDS = compile_fast(
     r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步"
-    r"|下半年(?!以来)|明年|从(?:下周|下个月|明天|今天|即日)(?:开始|起)"
+    r"|下半年(?!以来)|明年|年内|今冬明春|从(?:下周|下个月|明天|今天|即日)(?:开始|起)"
 )
 # A deadline looks ahead (在4月30日前一次性兑付到户), and so does this year's allocation (今年，县财政安排…资金).
 _LOOKS_AHEAD = re.compile(
@@ -209,12 +211,16 @@ def _cue_label(sentence: str, review_year: str, part: str) -> str:
     """``plan``, ``review`` or ``''`` from the sentence's own cues.
 
     In a plan part the weak past cues (``比上年``, ``比去年``, ``同比``: a target
-    is often stated against last year) do not make a sentence review.
+    is often stated against last year) do not make a sentence review; nor, in
+    any part, ``一季度`` and ``上半年`` in a sentence that also looks ahead
+    (``确保一季度开工率达到60%以上``, ``要把上半年目标分解到月``).
     """
     if _ESTIMATE.search(sentence) or _PROGRESS.search(sentence):
         return REVIEW
     if part == PLAN:
         past = any(m.group() not in _WEAK_PAST for m in _PAST.finditer(sentence))
+    elif _looks_ahead(sentence):
+        past = any(m.group() not in _PERIOD_AHEAD for m in _PAST.finditer(sentence))
     else:
         past = _PAST.search(sentence) is not None
     if not past and review_year and review_year in sentence and re.search(r"完成|实现|达到|增长", sentence):

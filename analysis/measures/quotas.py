@@ -46,6 +46,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _DATE_OF_A_GROUP,
     _DEADLINE,
     _DEADLINE_END,
+    _DEADLINE_FIELD,
     _DEADLINE_LOOKAHEAD,
     _DEADLINE_REACH,
     _DEADLINE_SUFFIX,
@@ -79,6 +80,8 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _PHYSICAL_UNITS,
     _PLACEHOLDER_RE,
     _PLACE_AFTER,
+    _AREA_UNITS,
+    _RANGE_SECOND,
     _PLAN_LEVEL,
     _POST_BOUND,
     _POST_COMPARATOR,
@@ -286,7 +289,10 @@ def _deadlines(text: str) -> list[re.Match[str]]:
             windows[-1][1] = high
         else:
             windows.append([low, high])
-    return [match for low, high in windows for match in _DEADLINE.finditer(text, low, high)]
+    found = [match for low, high in windows for match in _DEADLINE.finditer(text, low, high)]
+    if "时限" in text or "节点" in text:
+        found = sorted(found + list(_DEADLINE_FIELD.finditer(text)), key=lambda m: m.start())
+    return found
 
 
 def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
@@ -345,22 +351,24 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue
         clause_start = _clause_start(reversed_text, start)
         before = text[clause_start:start]
-        if _TO_LEVEL.search(after, 0, 14) and _OLD_LEVEL.search(before):
+        # The checks anchored at the number need only the clause's last characters (bounded work per number).
+        tail = before[-32:]
+        if _TO_LEVEL.search(after, 0, 14) and _OLD_LEVEL.search(tail):
             continue
-        if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(before)) or _COMPARISON.search(before):
+        if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(tail)) or _COMPARISON.search(tail):
             continue
-        if _THIS_YEAR_COMPARISON.search(before) and _DIGIT_OR_PERCENT.search(text, sentence_of(start)[0], clause_start):
+        if _THIS_YEAR_COMPARISON.search(tail) and _DIGIT_OR_PERCENT.search(text, sentence_of(start)[0], clause_start):
             continue  # 不低于1.5亿元，比今年增加0.4亿元: the difference restates the amount just set
-        if _RANK_BEFORE.search(before):
+        if _RANK_BEFORE.search(tail):
             continue  # a rank: 前1%, 前20、30、50名
         if unit in _SIZE_UNITS and not post and (
-            _SIZE_CLASS.match(text, end) or _CAPACITY_BEFORE.search(before)
+            _SIZE_CLASS.match(text, end) or _CAPACITY_BEFORE.search(tail)
             or (unit in _PHYSICAL_UNITS and _CAPACITY_NAME.match(text, end))
         ):
             continue  # a size that describes a thing
-        if _PROJECT_SIZE.search(before) and after.startswith("的"):
+        if _PROJECT_SIZE.search(tail) and after.startswith("的"):
             continue  # 投资10.7亿元的XX项目
-        if redacted and _PLACE_AFTER.match(text, end):
+        if redacted and _PLACE_AFTER.match(text, end, end + 1):
             continue  # XX片区, XX村: a redacted place name
         if unit in _COUNT_UNITS and _NOT_A_COUNT.match(text, start):
             continue  # 一批 (a batch), 56个民族, 等14项行政事业性收费 (the fees a measure covers)
@@ -368,10 +376,11 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 10亿元以上制造业项目
         if unit in _TIME_UNITS and not post and (_WITHIN.match(after) or _SET_PHRASE_AFTER.match(after)):
             continue  # 15个工作日内, 24小时值班
-        if (unit in _COUNTED_UNITS or unit in _TIME_UNITS) and _REFERENTIAL_BEFORE.search(before):
+        if (unit in _COUNTED_UNITS or unit in _TIME_UNITS) and _REFERENTIAL_BEFORE.search(tail):
             continue  # a count of what is there: 全镇现有烟花爆竹零售点16个
         if post and post.group() in ("以上", "以下") and unit not in ("%", "fraction") and not pre_bound_near(before) and (
-            _THRESHOLD_AFTER.match(text, post.end()) or (unit in ("户", "人", "头") and _THRESHOLD_NOUN_AFTER.match(text, post.end()))
+            _THRESHOLD_AFTER.match(text, post.end(), clause_end)
+            or (unit in ("户", "人", "头") and _THRESHOLD_NOUN_AFTER.match(text, post.end(), clause_end))
         ):
             continue  # 50平方公里以上的河流, 5万元以上的案件, 20户以上自然村: a threshold naming a group
         if unit in _COUNTED_UNITS and not before.strip() and _SET_OF_MEASURE_AFTER.match(after):
@@ -384,21 +393,22 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 对存栏50头以上的生猪养殖户, 对投资完成率低于40%的: the group a measure is for
         if unit in _COUNTED_UNITS and _GROUP_BEFORE.search(before):
             continue  # 对…的19个项目, 全镇划分的186个网格: the group itself
-        if unit == "次" and value == 1 and not post and not pre_bound_near(before) and not _PERIOD_RE.search(before) \
+        if unit in ("次", "场") and value == 1 and not post and not pre_bound_near(before) and not _PERIOD_RE.search(before) \
                 and not _PERIOD_N.search(before) and label_of(start) != REVIEW and (
-                    _ONE_EVENT_BEFORE.search(before)
-                    or (_ONE_EVENT_VERB.search(before) and "前" in text[sentence_of(start)[0]:clause_start])
+                    _ONE_EVENT_BEFORE.search(tail)
+                    or (_ONE_EVENT_VERB.search(tail) and "前" in text[sentence_of(start)[0]:clause_start])
                 ):
             continue  # 全部参加1次履职培训: a single event (GUIDELINE_SPEECHES)
         if unit == "小时" and value == 24 and not post and not _PRE_BOUND_RE.search(before[-4:]):
             continue  # 24小时畅通, 24小时备勤: round the clock
         if unit in _TIME_UNITS and before.endswith("每") and _COUNT_OF_TIMES.match(after):
             continue  # 每2小时巡查1次: the period of the count that follows
-        if unit in _COUNTED_UNITS and (_PER_UNIT_BASE.search(before) or _DISTRIBUTIVE_AFTER.match(after)):
+        if (unit in _COUNTED_UNITS or unit in _AREA_UNITS) and _PER_UNIT_BASE.search(tail) \
+                or unit in _COUNTED_UNITS and _DISTRIBUTIVE_AFTER.match(after):
             continue  # 每500人配备1名 (the base of a rate), 在3个中心镇各新建1个 (the places a measure is spread over)
-        if _THRESHOLD_OF_COUNT.search(before):
+        if _THRESHOLD_OF_COUNT.search(tail):
             continue  # 力争有3个村突破50万元: the level a counted group passes
-        if unit in _TIME_UNITS and _TIME_LEFT_BEFORE.search(before):
+        if unit in _TIME_UNITS and _TIME_LEFT_BEFORE.search(tail):
             continue  # 再过6天, 距年底只有不到两个月: time left, not a time limit
         if _STILL_BEFORE.search(before):
             continue  # 还有6个乡镇签约率低于35%: the present state
@@ -420,6 +430,11 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             comparator = _PRE_COMPARATOR[pre.group()]
         elif match.group("more") or _MORE.search(n1):
             comparator = "gt"
+        if pre is not None and not post and _THRESHOLD_AFTER.match(text, end, clause_end) and unit not in ("%", "fraction") \
+                and _PRE_COMPARATOR[pre.group()] in ("lt", "gt"):
+            continue  # 亩均税收低于3万元的企业: a threshold naming a group
+        if pre is not None and not post and _RANGE_SECOND.search(before):
+            continue  # 3000元至8000元: the second half of a range read as its own number
         if pre is not None:
             span_start = clause_start + pre.start()
         elif level is not None:
@@ -479,10 +494,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         past_cue = _PAST_CLAUSE.search(clause_text)
         if (past_cue and not _FUTURE_MODAL.search(clause_text, past_cue.end())) or label_of(match.start()) == REVIEW:
             continue  # (已发行债券资金支出进度年底前要达到90%以上: 要 after 已 governs)
-        if _STILL_AFTER_DEADLINE.match(text, match.end()):
+        if _STILL_AFTER_DEADLINE.match(text, match.end(), match.end() + 2):
             continue  # 年底前还有一批民生政策需要兑现: what is left, not a task
-        if _DATE_OF_A_GROUP.match(text, match.end()) or (
-            _TOPIC_CONDITION.match(text, clause_start) and "的" in text[match.end():clause_end]
+        if _DATE_OF_A_GROUP.match(text, match.end(), clause_end) or (
+            _TOPIC_CONDITION.match(text, clause_start, clause_start + 1) and "的" in text[match.end():clause_end]
         ):
             continue  # 2000年底前建成的老旧小区, 对10月20日前完成签约率目标的指挥部: a date that names a group
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))

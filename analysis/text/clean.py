@@ -271,11 +271,16 @@ def _page_marker_lines(lines: list[str], *, site: bool = False) -> set[int]:
 
 def _remove_page_markers(text: str, changes: list[tuple[str, str]], *, site: bool = False) -> str:
     if site:
+        # A page of a document site holds at least a few hundred characters.
+        pages = max(3, len(text) // 300)
+
         # Inside a line, a marker sits between two characters of a word (我再2、强调).
         def inline(match: re.Match[str]) -> str:
             before = text[match.start() - 1] if match.start() else ""
             if not ("\u4e00" <= before <= "\u9fff") or before == "第":
                 return match.group()  # a list (：1、), a longer number, 第1、2批
+            if int(re.match(r"\d+", match.group()).group()) > pages:
+                return match.group()  # more pages than the text can have: a figure (满100减30、满300减80)
             changes.append(("page marker", match.group()))
             return ""
 

@@ -239,6 +239,18 @@ def test_negative(text: str) -> None:
         ("12个村每个村新增流转不少于200亩。", ["不少于200亩"]),
         ("各村每月底前报送进度。", ["每月底前"]),
         ("对10月20日前完成签约率目标的指挥部，给予5万元奖励。", ["5万元"]),  # a date naming a group
+        # batch 7
+        ("完成时限：12月底。", ["12月底"]),  # a task list's deadline field
+        ("没有的这个月底前要配齐。", ["这个月底前"]),
+        ("确保一季度开工率达到60%以上。", ["达到60%以上"]),  # 一季度 as the target period
+        ("要把上半年目标分解到月，一季度全市重点项目完成投资不少于126亿元。", ["不少于126亿元"]),
+        ("今冬明春，全镇要清淤塘坝35口、新打机井12眼。", ["35口", "12眼"]),
+        ("年内完成保交房项目7个、交付3860套。", ["7个", "3860套"]),  # 年内 looks ahead
+        ("每亩播量要控制在每亩18斤以内。", ["控制在每亩18斤以内"]),
+        ("6月30日前，今天签约项目的开工率要达到50%以上。", ["6月30日前", "达到50%以上"]),
+        ("目前全区在谈项目83个。", []),  # the present state
+        ("牵头单位：市生态环境局XX分局。", []),  # a redacted name
+        ("活动现场每500平方米至少配备1个灭火器。", ["至少配备1个"]),  # the base of a rate
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
@@ -381,7 +393,7 @@ def test_zero_denominator_is_no_quantity(text: str) -> None:
 # Figures measured with benchmarks/quota_eval.py on each test split (labelled
 # before tuning, never tuned on); the test fails when the extractor falls more
 # than MARGIN below them.
-MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.955, "recall": 0.941}}
+MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.959, "recall": 0.937}}
 
 
 def _local_sets(quota_eval):

@@ -252,3 +252,9 @@ def test_a_column_of_line_numbers_is_dropped(raw: str, expected: str) -> None:
 )
 def test_html_left_in_a_scrape_becomes_text(raw: str, expected: str) -> None:
     assert clean_text(raw).text == expected
+
+
+def test_a_figure_is_no_page_marker_on_a_scraped_page() -> None:
+    # Site debris makes a single marker enough (我再2、强调), but 30 pages cannot fit in a short text.
+    raw = "首页 ｜ 机构概况 ｜ 政务公开 ｜ 商务动态\n按“满100减30、满300减80”使用。我再2、强调一下。"
+    assert clean_text(raw).text == "按“满100减30、满300减80”使用。我再强调一下。"
