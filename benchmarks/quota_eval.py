@@ -275,20 +275,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def speech_batches(folder: Path) -> dict[str, set[str]]:
-    """The speech fixtures by batch: batch 1 has no prefix; later files open with ``b<N><labeller>-``."""
-    batches: dict[str, set[str]] = {}
-    for path in load_files(folder):
-        match = re.match(r"b(\d+)([a-z])-", path.rsplit("/", 1)[-1])
-        key = "batch 1" if match is None else f"labeller {match.group(2)} (b{match.group(1)}{match.group(2)}-)"
-        batches.setdefault(key, set()).add(path)
-    groups = {"batch 1": batches.pop("batch 1", set())}
-    for number, letters in ((2, "ab"), (3, "cd"), (4, "efg"), (5, "hij"), (6, "klm"), (7, "nop")):
-        members = [k for k in batches if k.split()[1] in letters]
-        if members:
-            groups[f"batch {number} ({', '.join(sorted(k.split()[1] for k in members))})"] = set().union(*(batches.pop(k) for k in members))
-    groups.update(batches)  # any later labeller, on its own
+    """The speech fixtures by batch, from ``split.json`` (``batch2a``: batch 2, labeller a); the rest is batch 1."""
+    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
+    files = set(load_files(folder))
+    labellers: dict[int, list[tuple[str, set[str]]]] = {}
+    for key, entry in split.items():
+        match = re.fullmatch(r"batch(\d+)([a-z])", key)
+        if match:
+            paths = {f"speeches/{name}" for name in entry["dev"] + entry["test"]}
+            labellers.setdefault(int(match.group(1)), []).append((match.group(2), paths))
+    groups = {"batch 1": files - set().union(*(p for batch in labellers.values() for _, p in batch))}
+    for number in sorted(labellers):
+        letters = sorted(letter for letter, _ in labellers[number])
+        groups[f"batch {number} ({', '.join(letters)})"] = set().union(*(p for _, p in labellers[number]))
     return groups
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -207,8 +207,8 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
     return parts
 
 
-def _cue_label(sentence: str, review_year: str, part: str) -> str:
-    """``plan``, ``review`` or ``''`` from the sentence's own cues.
+def _cue_label(sentence: str, review_year: str, part: str, future: bool) -> str:
+    """``plan``, ``review`` or ``''`` from the sentence's own cues (``future``: :func:`_looks_ahead` of it).
 
     In a plan part the weak past cues (``比上年``, ``比去年``, ``同比``: a target
     is often stated against last year) do not make a sentence review; nor, in
@@ -219,13 +219,12 @@ def _cue_label(sentence: str, review_year: str, part: str) -> str:
         return REVIEW
     if part == PLAN:
         past = any(m.group() not in _WEAK_PAST for m in _PAST.finditer(sentence))
-    elif _looks_ahead(sentence):
+    elif future:
         past = any(m.group() not in _PERIOD_AHEAD for m in _PAST.finditer(sentence))
     else:
         past = _PAST.search(sentence) is not None
     if not past and review_year and review_year in sentence and re.search(r"完成|实现|达到|增长", sentence):
         past = True  # 2023年完成…, in a report that plans 2024
-    future = _looks_ahead(sentence)
     if past and not future:
         return REVIEW
     if future and not past:
@@ -258,19 +257,20 @@ def sentences_plan_or_review(text: str, sentences: "list[Sentence] | None" = Non
         if sentence.start == 0 or text[sentence.start - 1] == "\n":
             previous = ""
             paragraph_review = bool(_PARAGRAPH_PAST.search(sentence.text))
-        cue = _cue_label(sentence.text, review_year, part)
+        ahead = _looks_ahead(sentence.text)
+        cue = _cue_label(sentence.text, review_year, part, ahead)
         if cue == REVIEW:
             label = REVIEW
         elif cue == PLAN:
             # In the review a "要" sentence is a lesson or a problem to face (但也要看到); the part decides.
             label = REVIEW if part == REVIEW and not _plan_in_review(sentence.text) else PLAN
             paragraph_review = paragraph_review and label == REVIEW
-        elif paragraph_review and not _looks_ahead(sentence.text):
+        elif paragraph_review and not ahead:
             label = REVIEW  # a paragraph that opened with 去年…, 一年来… (a sentence that also looks ahead is left to its clauses)
         else:
             # A sentence with both past and future cues (今年，全县安排…，其中一季度要开工…) is left to its
             # clauses: it does not take the label of the sentence before.
-            label = part or ("" if _looks_ahead(sentence.text) else previous)
+            label = part or ("" if ahead else previous)
         labels.append(label)
         previous = label
     return labels

@@ -147,10 +147,15 @@ _PRE_BOUNDS: list[tuple[str, str]] = [
 _POST_COMPARATOR = {"及以上": "ge", "以上": "ge", "以内": "le", "以下": "le", "左右": "approx", "上下": "approx", "的限额": "le"}
 _PRE_BOUND_RE = compile_fast("|".join(b for b, _ in _PRE_BOUNDS))
 _PRE_COMPARATOR = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", b): c for b, c in _PRE_BOUNDS}
+# Level verbs that set a level rather than report one: in a sentence neither plan nor review they mark a
+# requirement (控制在, 任务是), where 增长8.5% alone reads as a statistic.
+_SETS_A_LEVEL = (
+    "提高到|提高至|提升至|提升到|控制在|稳定在|保持在|压减到|降至|降到|降低到|减少到|任务是|目标是|任务为|目标为|定的是|定为|提前"
+)
 _LEVEL_VERBS = re.compile(
-    r"(?:调高到|提高到|提高至|提升至|提升到|增加到|增至|降至|降为|降到|降低到|压减到|减少到|达到|保持在|控制在|稳定在|"
-    r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训|"
-    r"任务是|目标是|任务为|目标为|定的是|定为|提前)(?:每(?:亩|人|户|吨|头|只|家|个|平方米))?$"
+    rf"(?:{_SETS_A_LEVEL}|调高到|增加到|增至|降为|达到|"
+    r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训)"
+    r"(?:每(?:亩|人|户|吨|头|只|家|个|平方米))?$"
 )
 _PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("(?<![上下前后])半年", "半年"), ("每半月", "每半月"), ("每年", "每年"),
             ("每个月", "每个月"), ("每月", "每月"), ("每周", "每周"), ("每天", "每天"), ("每日", "每天"), ("每次", "每次"),
@@ -284,7 +289,9 @@ _COUNTED_UNITS = _COUNT_UNITS | {"人", "户", "头", "只", "株"}
 
 def pre_bound_near(before: str) -> bool:
     """Whether a bound word (不少于, 超过, …) ends the text before a number (or comes at most 4 characters before it)."""
-    return _PRE_BOUND_RE.search(before[-8:]) is not None and not _DIGIT_OR_PERCENT.search(before[-8:][_PRE_BOUND_RE.search(before[-8:]).end():])
+    tail = before[-8:]
+    bound = _PRE_BOUND_RE.search(tail)
+    return bound is not None and not _DIGIT_OR_PERCENT.search(tail, bound.end())
 
 
 # A single event with the digit 1 (参加1次培训) after a verb of taking part or holding.
@@ -294,8 +301,6 @@ _PLACE_AFTER = re.compile(r"[区镇村乡县市路街局]")
 _AREA_UNITS = frozenset({"平方米", "亩", "公里", "米"})
 # The second number of a range whose first carries its own unit: 3000元至8000元.
 _RANGE_SECOND = re.compile(r"\d[\u4e00-\u9fff%]{0,3}(?:至|到|—|－|-|~|～)$")
-_TARGET_LEVEL = re.compile(
-    r"提高到|提高至|提升至|提升到|控制在|稳定在|保持在|压减到|压缩到|降至|降到|降低到|减少到|任务是|目标是|任务为|目标为|定的是|定为|提前"
-)
+_TARGET_LEVEL = re.compile(_SETS_A_LEVEL)
 _ONE_EVENT_VERB = re.compile(r"(?:开展|组织|举办|召开)$")
 _COUNT_OF_TIMES = re.compile(r"^[^，。；\d]{0,6}(?:\d+|[一二三四五六七八九十两])次")
