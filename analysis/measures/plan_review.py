@@ -105,7 +105,7 @@ _WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度", "上半
 # Parts of the year that a forward-looking sentence names as its target period.
 _PERIOD_AHEAD = frozenset({"一季度", "上半年"})
 _STRONG_FUTURE_WORDS = compile_fast(
-    r"力争|确保|(?<![主重需只紧想])要(?!求)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步"
+    r"力争|确保|(?<![主重需只紧想])要(?!求|(?:清醒)?看到|清醒认识|正视)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步|至少|不少于|不低于|原则上|不准|严禁|禁止"
     r"|下半年(?!以来)|明年|年内|今冬明春|从(?:下周|下个月|明天|今天|即日)(?:开始|起)"
 )
 # A deadline looks ahead (在4月30日前一次性兑付到户), and so does this year's allocation (今年，县财政安排…资金).
@@ -253,13 +253,26 @@ def sentences_plan_or_review(text: str, sentences: "list[Sentence] | None" = Non
     labels: list[str] = []
     previous = ""
     paragraph_review = False
+    problems = False  # inside a list of problems (但也要看到，困难和问题不少。一是…二是…)
+    problems_carry = False  # the lead ended its paragraph: the list is the next one
     for sentence, part in zip(sentences, parts):
         if sentence.start == 0 or text[sentence.start - 1] == "\n":
             previous = ""
             paragraph_review = bool(_PARAGRAPH_PAST.search(sentence.text))
+            # A list of problems runs on through paragraphs that are its items (一是…, 二是…).
+            problems = problems_carry or (problems and _LIST_ITEM.match(sentence.text) is not None)
+            problems_carry = False
         ahead = _looks_ahead(sentence.text)
         cue = _cue_label(sentence.text, review_year, part, ahead)
-        if cue == REVIEW:
+        if part != PLAN and _PROBLEMS_LEAD.search(sentence.text[:30]):
+            problems = True
+            # A lead ending its paragraph carries to the next one when that one lists the problems (一是…).
+            problems_carry = text[sentence.end:sentence.end + 1] in ("\n", "") and _LIST_START.match(
+                text, sentence.end + 1, sentence.end + 8) is not None
+            label = REVIEW
+        elif problems and part != PLAN and not _MODAL_FUTURE.search(sentence.text):
+            label = REVIEW  # 一是投资增速比年初确定的全年目标低2.1个百分点: 目标 and 计划 are nouns here
+        elif cue == REVIEW:
             label = REVIEW
         elif cue == PLAN:
             # In the review a "要" sentence is a lesson or a problem to face (但也要看到); the part decides.
@@ -274,6 +287,18 @@ def sentences_plan_or_review(text: str, sentences: "list[Sentence] | None" = Non
         labels.append(label)
         previous = label
     return labels
+
+
+# A lead that opens a list of problems; its items state the present, whatever nouns (目标, 计划) they hold.
+_PROBLEMS_LEAD = re.compile(
+    r"^(?:但|同时|当然)?[，,]?(?:我们)?(?:也|还)?(?:要|应当|应)(?:清醒|清楚)?(?:地)?(?:看到|认识到)"
+    r"|^[^，。；]{0,8}(?:困难|问题|短板|不足|差距)(?:和|与)?(?:困难|问题|短板|不足|差距|挑战)?(?:还|仍然|依然)?(?:不少|较多|突出|不容忽视)"
+    r"|^[^。；]{0,16}问题[^。；]{0,6}(?:主要)?(?:集中在|表现在|体现在)"
+)
+_LIST_START = re.compile(r"\s*(?:一是|一方面|首先|其一|（一）|\(一\)|1[.、．]|一、)")
+_LIST_ITEM = re.compile(r"[一二三四五六七八九十]是|另一方面|其[一二三四五六]|（[一二三四五六七八九十]）|\([一二三四五六七八九十]\)|\d[.、．]|[一二三四五六七八九十]、|此外|再次|最后")
+# The modal words that still make an item of such a list a requirement (要加快…, 必须…).
+_MODAL_FUTURE = compile_fast(r"力争|确保|(?<![主重需只紧想])要(?!求|(?:清醒)?看到)|将(?![军领])|争取|必须|务必|下一步")
 
 
 _PLAN_IN_REVIEW = re.compile(r"^(?:今年|下一步|明年|[\d]{4}年(?:是|要|将))|今年[^，。]{0,20}(?:要|将|力争|确保)")

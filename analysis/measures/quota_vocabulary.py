@@ -165,7 +165,7 @@ _PERIOD_NAME = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", p): name for p, name in _PERIO
 # A period of N units (每2小时巡查1次) is written as in the text.
 _PERIOD_N = re.compile(r"每(?:\d+|[一二三四五六七八九十两半])(?:个)?(?:小时|天|日|周|月|年|分钟)")
 
-_FUTURE = compile_fast(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排")
+_FUTURE = compile_fast(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排|明年|下一步|下阶段")
 _PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
 # Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…).
 _PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|同比|(?<!合)同期|现有|共发生")
@@ -201,6 +201,8 @@ _FUTURE_MODAL = re.compile(r"要|必须|确保|力争|务必|(?<!即)将(?![近�
 # 在3个中心镇各新建1个 (各 follows), 每500人配备1名 (每 comes before).
 _DISTRIBUTIVE_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{0,8}(?:各|每个)")
 _PER_UNIT_BASE = re.compile(r"每$")
+# A money rate per item the speaker sets (每村奖励工作经费2万元, 每亩25元, 每户补助1500元): a requirement like a bound.
+_PER_ITEM_RATE = re.compile(r"每(?:个|一)?(?:村|户|人|亩|吨|家|所|名|座|处|台|辆|头)[^，。；、]{0,10}$")
 # A level that a counted group passes: 力争有3个村突破50万元 (the count is the quota, the level a threshold).
 _THRESHOLD_OF_COUNT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,10}(?:突破|超过|达到)$"
@@ -280,7 +282,7 @@ _SUBJECT_TAIL = re.compile(r"[^，。；;,]{2,16}")
 # A difference against this year that restates an amount set just before it.
 _THIS_YEAR_COMPARISON = re.compile(r"比今年[^，。；;,]{0,10}(?:增加|增长|多|提高|减少|下降)$")
 _STILL_AFTER_DEADLINE = re.compile(r"(?:还有|还剩|仍有)")
-_DATE_OF_A_GROUP = re.compile(r"[\u4e00-\u9fff]{1,3}的")
+_DATE_OF_A_GROUP = re.compile(r"(?![全各本](?:镇|县|市|区|乡|村))[\u4e00-\u9fff]{1,3}的")  # 2000年底前建成的老旧小区 (not 10月20号前全镇的收割机)
 # Marks that join two numbers into one figure (2∶1, 7：20, 10/10万).
 _JOINED_NUMBER_MARKS = frozenset("∶:：/")
 # Units that count people or items: a number of them before 各 or after 每 is no quota.

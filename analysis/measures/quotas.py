@@ -77,6 +77,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _PERIOD_NAME,
     _PERIOD_RE,
     _PER_UNIT_BASE,
+    _PER_ITEM_RATE,
     _PHYSICAL_UNITS,
     _PLACEHOLDER_RE,
     _PLACE_AFTER,
@@ -272,6 +273,10 @@ def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end
     return before[-16:]
 
 
+# A modal word just before a deadline (各县区要在9月20日前…) makes it a task even in a sentence that reports progress.
+_MODAL_BEFORE_DEADLINE = re.compile(r"(?:要|必须|务必|确保|力争)(?:在|于)?$")
+
+
 def _deadlines(text: str) -> list[re.Match[str]]:
     """``_DEADLINE.finditer(text)``, run only around the rare deadline endings.
 
@@ -291,7 +296,10 @@ def _deadlines(text: str) -> list[re.Match[str]]:
             windows.append([low, high])
     found = [match for low, high in windows for match in _DEADLINE.finditer(text, low, high)]
     if "时限" in text or "节点" in text:
-        found = sorted(found + list(_DEADLINE_FIELD.finditer(text)), key=lambda m: m.start())
+        # A field (完成时限：10月底前) the general pattern also found is kept once, at its longer reading.
+        fields = [f for f in _DEADLINE_FIELD.finditer(text) if not any(m.start() <= f.start() and f.end() <= m.end() for m in found)]
+        found = [m for m in found if not any(f.start() <= m.start() and m.end() <= f.end() and f.span() != m.span() for f in fields)]
+        found = sorted(found + fields, key=lambda m: m.start())
     return found
 
 
@@ -422,6 +430,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             if len(between) <= 16 and (not _DIGIT_OR_PERCENT.search(between) or _BOUND_LIST.fullmatch(between)):
                 pre = bound
         level = _LEVEL_VERBS.search(before)
+        if pre is not None and level is not None and re.search("[、和]", before[pre.end():level.start()]):
+            pre = None  # 9月底前不低于60%、年底前达到100%: the list's last item has a verb of its own
         if match.group("n2") or match.group("p2"):
             comparator = "range"
         elif post:
@@ -449,7 +459,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if period_match is not None and span_start - (clause_start + period_match.end()) <= 4:
             span_start = clause_start + period_match.start()
         # does it carry a signal that it is a requirement?
-        signal = bool(comparator or level is not None or period)
+        rate = unit.endswith("元") and _PER_ITEM_RATE.search(tail) is not None
+        signal = bool(comparator or level is not None or period or rate)
         if not signal and (chinese or unit in _COUNT_UNITS or not unit):
             # 三个方面, 103项重点工作, 千家万户; but in a plan sentence a count is a target
             if chinese or not unit or label_of(start) != PLAN:
@@ -461,7 +472,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue
         # A bound, a period or a verb that sets a level (控制在, 提高到, 任务是) marks a requirement
         # in a sentence neither plan nor review; 增长8.5% alone reads as a statistic.
-        bounded = bool(comparator or period or (level is not None and _TARGET_LEVEL.search(level.group())))
+        bounded = bool(comparator or period or rate or (level is not None and _TARGET_LEVEL.search(level.group())))
         if not _is_future(text, sentence_of(start), (clause_start, clause_end), label_of(start), bounded, at=start):
             continue
         span_end = post.end() if post else end
@@ -492,7 +503,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         clause_start, clause_end = _clause_start(reversed_text, match.start()), _clause_end(text, match.end())
         clause_text = text[clause_start:clause_end]
         past_cue = _PAST_CLAUSE.search(clause_text)
-        if (past_cue and not _FUTURE_MODAL.search(clause_text, past_cue.end())) or label_of(match.start()) == REVIEW:
+        if (past_cue and not _FUTURE_MODAL.search(clause_text, past_cue.end())) or (
+            label_of(match.start()) == REVIEW and not (past_cue is None and _MODAL_BEFORE_DEADLINE.search(text, clause_start, match.start()))
+        ):
             continue  # (已发行债券资金支出进度年底前要达到90%以上: 要 after 已 governs)
         if _STILL_AFTER_DEADLINE.match(text, match.end(), match.end() + 2):
             continue  # 年底前还有一批民生政策需要兑现: what is left, not a task

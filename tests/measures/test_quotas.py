@@ -251,6 +251,18 @@ def test_negative(text: str) -> None:
         ("目前全区在谈项目83个。", []),  # the present state
         ("牵头单位：市生态环境局XX分局。", []),  # a redacted name
         ("活动现场每500平方米至少配备1个灭火器。", ["至少配备1个"]),  # the base of a rate
+        # this session, from the dev speeches
+        ("完成时限：10月底前。", ["10月底前"]),  # the field and the general pattern give one deadline
+        ("关于污水治理，明年新增完成治理的行政村不少于45个，全县治理率提高到75%以上，已建设施正常运行率要保持在90%以上。",
+         ["不少于45个", "提高到75%以上", "保持在90%以上"]),  # 明年 looks ahead; the 已 after the clause does not govern it
+        ("镇里跟电厂谈好了，每吨收购价不低于260元。每个村至少建1个秸秆临时堆放点。", ["不低于260元", "至少建1个"]),
+        ("排名前2位的村每村奖励工作经费2万元。", ["2万元"]),  # a money rate per village the speaker sets
+        ("对购买者每户补助1500元。", ["1500元"]),
+        ("该村去年每户增收1500元。", []),  # a rate in the past
+        ("资金支出进度9月底前不低于60%、年底前达到100%。", ["9月底前", "不低于60%", "年底前", "达到100%"]),  # the last item's own verb
+        ("截至8月28日，已经兑付1.1亿元，各县区要在9月20日前把剩余资金审核完。", ["9月20日前"]),  # a modal before the deadline
+        ("收割机必须装粉碎装置，10月20号前全镇的收割机都要装好。", ["10月20号前"]),  # 全镇的 is a scope, not a group
+        ("但也要看到，困难和问题不少。一是投资增速比年初确定的全年目标低2.1个百分点；二是房地产开发投资下降11.2%。", []),
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
