@@ -92,20 +92,20 @@ _REVIEW_HEADING = re.compile(
     r"回顾|成就|过去|现状|成效|成绩|主要做法|履行[^，。]{0,10}情况|履职情况|工作情况|开展情况|基本情况|(?:去年|上年|上一年)(?:的)?工作"
 )
 _PAST_ALTERNATIVES = (
-    r"同比|比上年|比去年|(?<!合)同期|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
-    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于])去年|过去|一年来|五年来|近年来|已经|已|累计|刚刚|共发生|"
+    r"同比|比上年|比去年|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
+    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|一年来|五年来|近年来|已经|已|(?<!前)累计|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|(?<!对)排名第|居全省"
 )
 # Led by a lookahead of its first characters (compile_fast): four times quicker, the same matches.
 _PAST = compile_fast(_PAST_ALTERNATIVES)
 # Progress reports, whatever else the sentence says: 截至9月底…, 完成年度目标任务的78%.
-_PROGRESS = re.compile(r"截至|截止[到目]|(?<![要保争前])完成(?:年度|全年)[^，。；]{0,6}的\d")
+_PROGRESS = re.compile(r"截至|截止[到目]|(?<![要保争前])(?<!前累计)完成(?:年度|全年)[^，。；]{0,6}的\d")
 # In a plan part a target is often stated against last year: 比上年…, 同比增长8%左右 (三亚).
 _WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度", "上半年"})  # 开工率一季度达到30%、二季度达到60%
 # Parts of the year that a forward-looking sentence names as its target period.
 _PERIOD_AHEAD = frozenset({"一季度", "上半年"})
 _STRONG_FUTURE_WORDS = compile_fast(
-    r"力争|确保|(?<![主重需只紧想])要(?!求|(?:清醒)?看到|清醒认识|正视)|将(?![军领])|计划|目标|争取|必须|务必|不得|拟|下一步|至少|不少于|不低于|原则上|不准|严禁|禁止"
+    r"力争|确保|(?<![主重需只紧想])要(?!求|(?:清醒)?看到|清醒认识|正视)|将(?![军领近])|计划|目标|争取|必须|务必|不得|拟|下一步|至少|不少于|不低于|原则上|不准|严禁|禁止"
     r"|下半年(?!以来)|明年|年内|今冬明春|从(?:下周|下个月|明天|今天|即日)(?:开始|起)"
 )
 # A deadline looks ahead (在4月30日前一次性兑付到户), and so does this year's allocation (今年，县财政安排…资金).
@@ -132,6 +132,8 @@ def _review_year(text: str) -> str:
     return f"{match.group(1)}年" if match else ""
 
 
+# A paragraph on this year or the next that ends a review opened by a sentence.
+_PLAN_LEAD = re.compile(r"^(?:今年|明年|下一步|下半年|新的一年)(?!以来)[，,]?[^。]{0,24}(?:要|将|力争|确保|目标|任务)")
 # A sentence reporting on the meeting (会上…通报了…，并对今年重点工作作了部署) opens no part.
 _MEETING_REPORT = re.compile(r"作了部署|作出部署|进行了部署|通报了")
 # Every plan opener holds one of these words: a sentence without any is passed over at once (speed).
@@ -169,9 +171,11 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
     # earlier year (一、2023年主要工作, when 二、2024年重点任务 follows) is the review.
     heading_years = [int(m.group(1)) for h in headings.values() if h.level == 1 for m in [_HEADING_YEAR.search(h.text)] if m]
     plan_year = max(heading_years) if heading_years else None
+    lead_review = False  # the review was opened by a sentence, not by a heading
     for sentence in sentences:
+        paragraph_start = sentence.start == 0 or text[sentence.start - 1] == "\n"
         # A line standing alone starts a line.
-        line = _line_of(text, sentence) if sentence.start == 0 or text[sentence.start - 1] == "\n" else ""
+        line = _line_of(text, sentence) if paragraph_start else ""
         found = headings.get(sentence.start)
         heading = found.text if found else ""
         candidates = [c for c in (line, heading) if c]
@@ -193,7 +197,13 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
                 numbered_review = numbered_review or top
             else:
                 numbered_review = top or (bool(by_lead) and not by_line)
+                lead_review = bool(by_lead) and not by_line and not top
             part = REVIEW
+        elif (
+            part == REVIEW and lead_review and found is None and paragraph_start
+            and _PLAN_LEAD.search(sentence.text) and not _MEETING_REPORT.search(sentence.text)
+        ):
+            part = PLAN  # a review opened by a sentence (过去一年，…) ends at a paragraph on this year (今年，县委确定的目标是：…)
         elif (
             any(_has(c, _PLAN_WORDS_RE) and (_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c)) for c in candidates)
             or (_has(lead, _PLAN_WORDS_RE) and _PLAN_OPENER.search(lead))

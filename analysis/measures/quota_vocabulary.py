@@ -78,7 +78,7 @@ _COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "毫克/升", "元/�
 _MEASURE_WORDS = [
     "个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名", "场", "场次", "项次", "户", "处", "片", "部", "台",
     "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "批次", "个批次", "辆", "艘", "栋", "间", "台套", "块", "把", "份",
-    "盏", "顶", "根", "袋", "箱", "桶", "双", "册", "架", "面", "具", "副", "期", "轮", "口", "眼",
+    "盏", "顶", "根", "袋", "箱", "桶", "双", "册", "架", "面", "具", "副", "期", "轮", "口", "眼", "起", "趟", "篇",
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
     "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时", "米", "厘米", "千伏安", "字",
@@ -166,11 +166,12 @@ _PERIOD_NAME = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", p): name for p, name in _PERIO
 _PERIOD_N = re.compile(r"每(?:\d+|[一二三四五六七八九十两半])(?:个)?(?:小时|天|日|周|月|年|分钟)")
 
 _FUTURE = compile_fast(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排|明年|下一步|下阶段")
-_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|已|累计|实现了|完成了|达到了|今年以来|比上年增长|比去年增长")
-# Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…).
-_PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|同比|(?<!合)同期|现有|共发生")
+_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|已|(?<!前)累计|实现了|完成了|达到了|今年以来|(?<!要)比上年增长|(?<!要)比去年增长")
+# Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…);
+# not a baseline (在去年98.6分的基础上提升到99分以上) or a share of last year's level (达到上年同期的90%以上).
+_PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|今年以来|以来|同比|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|现有|共发生")
 # In a plan sentence 同比 states a target against last year (地区生产总值同比增长8%左右, 三亚).
-_PAST_CLAUSE_STRONG_IN_PLAN = compile_fast(r"(?<![由比较于])去年|过去|今年以来|以来|(?<!合)同期|现有|共发生")
+_PAST_CLAUSE_STRONG_IN_PLAN = compile_fast(r"(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|今年以来|以来|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|现有|共发生")
 # A count of items already there or already named: 尚未完成转化的4个村, 还有8处, 全镇现有…16个, 全镇12个重点林区.
 _REFERENTIAL_BEFORE = re.compile(
     r"(?:尚未[^，。；]{0,8}的|剩余|其余|还有|还差|现有|全(?:镇|县|市|区|乡|盟|州)|上述|以上|这|该"
@@ -180,7 +181,8 @@ _REFERENTIAL_BEFORE = re.compile(
 _WITHIN = re.compile(r"^(?:内|之内)")
 _TIME_UNITS = frozenset({"小时", "工作日", "天", "分钟", "个月", "日"})
 _SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全天候|畅通|开机|待命|备勤|值守|不间断)")
-_PAST_SENTENCE = compile_fast(r"过去|去年|上半年|一年来|五年来|近年来|今年以来|累计|刚刚过去")
+# 比去年 compares a figure with last year's, in a plan as in a review: it is past only with 了 (比去年增加了120万元).
+_PAST_SENTENCE = compile_fast(r"过去|(?<!比)去年(?![^，。；]{0,10}的基础上)|比去年(?=[^，。；]{0,8}了)|上半年|一年来|五年来|近年来|(?<=[\d一二三四五六七八九十])年间|今年以来|(?<!前)累计|刚刚过去")
 _ESTIMATE = compile_fast(r"预计|估计|预测|测算|(?:达产|建成|投产)后[^，。；]{0,4}(?:可|能|将)")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
 _PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已).*累计")

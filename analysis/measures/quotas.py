@@ -229,7 +229,8 @@ def _is_future(
         return False
     past = [m.group() for m in strong.finditer(clause_text)]
     # 现有 is a stock (全镇现有…16个) unless a bound makes the number a requirement (通过现有企业引进…不少于10个).
-    if past and not (bounded and set(past) == {"现有"}):
+    # 同比下降10%以上 with a bound, outside the review, is a change to reach (减量控大目标是：…同比下降10%以上).
+    if past and not (bounded and set(past) <= {"现有", "同比"}):
         return False
     if label == REVIEW:
         return False
@@ -246,8 +247,12 @@ def _is_future(
         # 去年…为88.5%，今年要提高到90%以上，农膜回收率稳定在85%以上: the cue nearest before the clause governs
         upto = clause[0] - sentence[0]
         pasts = [m.end() for m in _PAST_SENTENCE.finditer(sentence_text, 0, upto)] + [sentence_text.rfind("已", 0, upto)]
-        futures = [m.start() for m in _FUTURE.finditer(sentence_text, 0, upto)]
-        return bool(futures) and max(futures) > max(pasts) and "已" not in clause_text and not _PAST_SENTENCE.search(clause_text)
+        if "已" in clause_text or _PAST_SENTENCE.search(clause_text):
+            return False
+        if max(pasts) >= 0:
+            futures = [m.start() for m in _FUTURE.finditer(sentence_text, 0, upto)]
+            return bool(futures) and max(futures) > max(pasts)
+        # the past cues all come after the clause (补助标准是每亩25元，比去年提高了5块钱): the clause is read on its own
     # An undecided sentence: a bare level (增长8.5%) with no bound, period or future cue
     # anywhere in the sentence reads as a statistic in a speech without headings.
     return bounded or bool(_FUTURE.search(sentence_text))
@@ -355,6 +360,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         after = text[end:clause_end]
         if not match.group("unit") and _DATE_AFTER.match(after):
             continue  # dates, anniversaries, congress numbers
+        if after.startswith("的基础上"):
+            continue  # 在去年98.6分的基础上提升到99分以上: the baseline
         if _in_quotes(text, start, end) or _RHETORIC.match(after) or _CONDITION.match(after):
             continue
         clause_start = _clause_start(reversed_text, start)
@@ -376,6 +383,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # a size that describes a thing
         if _PROJECT_SIZE.search(tail) and after.startswith("的"):
             continue  # 投资10.7亿元的XX项目
+        if unit == "篇" and text[max(0, start - 2):start] in ("通用", "精选", "范文", "合集"):
+            continue  # 讲话提纲（通用3篇）: a document site's title
         if redacted and _PLACE_AFTER.match(text, end, end + 1):
             continue  # XX片区, XX村: a redacted place name
         if unit in _COUNT_UNITS and _NOT_A_COUNT.match(text, start):
