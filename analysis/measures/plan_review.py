@@ -67,6 +67,10 @@ _PLAN_OPENER = re.compile(
     r"(?:今年|明年|全年|[\d]{4}年)[^。]{0,6}(?:将|要)?[^。]{0,4}(?:办好|实施|推进|抓好)[^。]{0,6}(?:件|项)(?:民生实事|惠民工程|为民办实事)|"
     r"(?:今年|明年|[\d]{4}年)(?:县|市|区|镇|乡)?(?:政府|委)?[^。，,]{0,4}(?:民生实事|惠民实事|惠民工程)项目)"
 )
+# Openers of a list of measures (重点是：, 具体措施如下：) open a plan part only where no review part is open.
+_PLAN_OPENER_OUTSIDE_REVIEW = re.compile(
+    r"(?:工作|主要|整治|活动|行动)?重点(?:是|有)[：:]|具体(?:任务|措施|安排|要求)?(?:是|为|如下)[：:]|主要(?:任务|措施|内容)(?:是|有|为)[：:]"
+)
 # A run-in review heading or opener at the start of a sentence (one-line texts: 2024_泸州).
 _REVIEW_LEAD = re.compile(
     rf"^(?:[一二三四五六七八九十]、)?(?:{_YEAR}工作回顾|过去(?:的)?一年[，,]|过去五年[，,])"
@@ -86,14 +90,15 @@ _STANDALONE_MAX = 30
 _END_MARKS = "。！？；!?;：:，,"
 
 # An estimate, unless it forecasts the plan year (预计今年财政收入…: a budget figure).
-_ESTIMATE = re.compile(r"(?:预计|估计|有望|预测)(?![^，。；]{0,2}(?:今年|明年))")
+# (预测 as a noun, a report's content, is no estimate: 报送上月收入完成情况和下月预测.)
+_ESTIMATE = re.compile(r"(?:预计|估计|有望|预测(?![，。；、]|情况|报告|分析|数据|结果|工作|预警))(?![^，。；]{0,2}(?:今年|明年))")
 # A numbered heading naming achievements or the past opens a review part (一、…取得伟大成就的五年).
 _REVIEW_HEADING = re.compile(
     r"回顾|成就|过去|现状|成效|成绩|主要做法|履行[^，。]{0,10}情况|履职情况|工作情况|开展情况|基本情况|(?:去年|上年|上一年)(?:的)?工作"
 )
 _PAST_ALTERNATIVES = (
     r"同比|比上年|比去年|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
-    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|一年来|五年来|近年来|已经|已|(?<!前)累计|刚刚|共发生|"
+    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|一年来|五年来|近年来|已经(?!(?:研究)?决定)|已(?!建(?!成|好|设(?!施)))|(?<!前)累计|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|(?<!对)排名第|居全省"
 )
 # Led by a lookahead of its first characters (compile_fast): four times quicker, the same matches.
@@ -105,13 +110,15 @@ _WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度", "上半
 # Parts of the year that a forward-looking sentence names as its target period.
 _PERIOD_AHEAD = frozenset({"一季度", "上半年"})
 _STRONG_FUTURE_WORDS = compile_fast(
-    r"力争|确保|(?<![主重需只紧想])要(?!求|(?:清醒)?看到|清醒认识|正视)|将(?![军领近])|计划|目标|争取|必须|务必|不得|拟|下一步|至少|不少于|不低于|原则上|不准|严禁|禁止"
+    r"力争|确保|(?<![主重需只紧想])要(?!求|(?:清醒)?看到|清醒认识|正视)|将(?![军领近])|计划|目标|争取|必须|务必|不得|拟|下一步|至少|不少于|不低于|原则上|不准|严禁|禁止|(?:已经|已)?(?:研究)?决定[，,把将对从在]|(?:任务|目标)(?:是|为)"
     r"|下半年(?!以来)|明年|年内|今冬明春|从(?:下周|下个月|明天|今天|即日)(?:开始|起)"
 )
 # A deadline looks ahead (在4月30日前一次性兑付到户), and so does this year's allocation (今年，县财政安排…资金).
 _LOOKS_AHEAD = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
-    r"|年底前|^今年[，,]?[^，。；]{0,12}安排"
+    r"|年底前|^[^，。；]{0,8}今年[，,]?[^，。；]{0,12}安排"
+    # A task or target handed down, then listed after a colon (今年的任务，县里已经下达给我们了：新改户厕800户).
+    r"|^(?![^：:]*(?:去年|上年|过去|一年来))[^。：:]{0,20}(?:任务|目标)[^。：:]{0,16}[：:]"
 )
 
 
@@ -119,7 +126,7 @@ def _looks_ahead(sentence: str) -> bool:
     """Whether a sentence has a future cue: a word, or (only looked for where 前 or 今年 is there) a deadline or an allocation."""
     if _STRONG_FUTURE_WORDS.search(sentence):
         return True
-    return ("前" in sentence or sentence.startswith("今年")) and _LOOKS_AHEAD.search(sentence) is not None
+    return ("前" in sentence or "今年" in sentence or "：" in sentence or ":" in sentence) and _LOOKS_AHEAD.search(sentence) is not None
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
 
 
@@ -137,7 +144,7 @@ _PLAN_LEAD = re.compile(r"^(?:今年|明年|下一步|下半年|新的一年)(?!
 # A sentence reporting on the meeting (会上…通报了…，并对今年重点工作作了部署) opens no part.
 _MEETING_REPORT = re.compile(r"作了部署|作出部署|进行了部署|通报了")
 # Every plan opener holds one of these words: a sentence without any is passed over at once (speed).
-_PLAN_WORDS = ("工作", "目标", "任务", "以下", "要求", "关于", "下面", "打算", "下半年", "重点", "实事", "惠民工程")
+_PLAN_WORDS = ("工作", "目标", "任务", "以下", "要求", "关于", "下面", "打算", "下半年", "重点", "实事", "惠民工程", "具体", "措施", "内容")
 _REVIEW_WORDS = ("回顾", "过去", "一年", "成绩", "完成", "主要工作", "工作情况", "总结")
 
 
@@ -207,6 +214,7 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
         elif (
             any(_has(c, _PLAN_WORDS_RE) and (_PLAN_OPENER.search(c) or _PLAN_HEADING.search(c)) for c in candidates)
             or (_has(lead, _PLAN_WORDS_RE) and _PLAN_OPENER.search(lead))
+            or (part != REVIEW and _has(sentence.text, _PLAN_WORDS_RE) and _PLAN_OPENER_OUTSIDE_REVIEW.search(sentence.text))
             or ("目标" in sentence.text and _PLAN_ANYWHERE.search(sentence.text))
             or (year_lead is not None and first_year is not None and int(year_lead.group(1)) > first_year)
         ) and not _MEETING_REPORT.search(sentence.text):

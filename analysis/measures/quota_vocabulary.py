@@ -119,7 +119,7 @@ _SIZE_CLASS = re.compile(
 # A physical capacity followed by a product in a list of projects (10万吨聚乳酸改性材料、…等项目).
 # Counts that are no target: 一批 (a batch), 56个民族 (a set phrase), and the
 # number of fees or taxes a measure covers (缓缴…等14项行政事业性收费, GUIDELINE §1).
-_NOT_A_COUNT = re.compile(r"一批|一部分|[一二三四五六七八九十]期|(?:\d+|[一二三四五六七八九十]+)件(?:民生)?实事|56个民族|\d+个方面|\d+项[^，。；]{0,8}(?:收费|税费|费用)")
+_NOT_A_COUNT = re.compile(r"一批|一部分|[一二三四五六七八九十]期|(?:\d+|[一二三四五六七八九十]+)件(?:民生)?实事|56个民族|\d+个方面|\d+项[^，。；]{0,8}(?:收费|税费|费用)|\d+部(?:[^，。；]{0,4})(?:行政法规|法律|规章|条例|文件)")
 _CAPACITY_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}(?:、|等)")
 _PHYSICAL_UNITS = frozenset({"吨", "千瓦", "兆瓦", "千瓦时", "平方米", "立方米", "套"})
 _CAPACITY_BEFORE = re.compile(r"(?:年产|年处理|年加工|年吞吐)(?:能力)?$")
@@ -157,7 +157,7 @@ _LEVEL_VERBS = re.compile(
     r"增长|下降|降低|提高|增加|压减|减少|安排|拿出|扩招|发行|新增|新建|完成|规模|拟按|召开|接受|用于|培训)"
     r"(?:每(?:亩|人|户|吨|头|只|家|个|平方米))?$"
 )
-_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("(?<![上下前后])半年", "半年"), ("每半月", "每半月"), ("每年", "每年"),
+_PERIODS = [("平均每年", "年均"), ("每季度", "每季度"), ("每半年", "半年"), ("(?<![上下前后])半年", "半年"), ("每半月", "每半月"), ("每年", "每年"), ("每旬", "每旬"),
             ("每个月", "每个月"), ("每月", "每月"), ("每周", "每周"), ("每天", "每天"), ("每日", "每天"), ("每次", "每次"),
             ("年均", "年均"), ("每届", "每届"), ("每学期", "每学期")]
 _PERIOD_RE = re.compile("|".join(p for p, _ in _PERIODS))
@@ -166,7 +166,11 @@ _PERIOD_NAME = {re.sub(r"^\(\?<!\[[^]]*\]\)", "", p): name for p, name in _PERIO
 _PERIOD_N = re.compile(r"每(?:\d+|[一二三四五六七八九十两半])(?:个)?(?:小时|天|日|周|月|年|分钟)")
 
 _FUTURE = compile_fast(r"要|必须|确保|力争|目标|预期|不得|计划|拟|争取|务必|应当|今后|将|确定|决定|安排|明年|下一步|下阶段")
-_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|已|(?<!前)累计|实现了|完成了|达到了|今年以来|(?<!要)比上年增长|(?<!要)比去年增长")
+# 已 of a thing built (已建设施, 已建会企业, 改造提升已建高标准农田, 20%的已销号问题) names the thing, not a past event;
+# 已经决定 announces what is to be done.
+_ALREADY = r"(?<!的)已(?!建(?!成|好|设(?!施))|(?:经)?(?:研究)?决定)"
+_ALREADY_RE = re.compile(_ALREADY)
+_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|已(?!建(?!成|好|设(?!施)))|(?<!前)累计|实现了|完成了|达到了|今年以来|(?<!要)比上年增长|(?<!要)比去年增长")
 # Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…);
 # not a baseline (在去年98.6分的基础上提升到99分以上) or a share of last year's level (达到上年同期的90%以上).
 _PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|今年以来|以来|同比|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|现有|共发生")
@@ -185,7 +189,7 @@ _SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全�
 _PAST_SENTENCE = compile_fast(r"过去|(?<!比)去年(?![^，。；]{0,10}的基础上)|比去年(?=[^，。；]{0,8}了)|上半年|一年来|五年来|近年来|(?<=[\d一二三四五六七八九十])年间|今年以来|(?<!前)累计|刚刚过去")
 _ESTIMATE = compile_fast(r"预计|估计|预测|测算|(?:达产|建成|投产)后[^，。；]{0,4}(?:可|能|将)")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
-_PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已).*累计")
+_PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已(?!建(?!成|好|设(?!施)))).*累计")
 _OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
 _COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
 # 个百分点 is a quota only as a margin to keep (高于全省0.5个百分点左右).
@@ -243,7 +247,7 @@ _DEADLINE = re.compile(
 
     # Recurring deadlines in a week or a day: 每周五前, 每日17时前, 每天上午7:20前.
     r"|每月(?:底|末)(?:之前|以前|前)"
-    r"|每季度末(?:月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号](?:之前|以前|前)"
+    r"|每季度末(?:月)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
     r"|每周[一二三四五六日天](?:上午|下午|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:之前|以前|前)"
     r"|每[天日](?:上午|下午|早上|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)(?:之前|以前|前)"
     # A month-end or year-end that governs finishing a task, without 前 (GUIDELINE_LOCAL):
@@ -284,7 +288,7 @@ _SUBJECT_TAIL = re.compile(r"[^，。；;,]{2,16}")
 # A difference against this year that restates an amount set just before it.
 _THIS_YEAR_COMPARISON = re.compile(r"比今年[^，。；;,]{0,10}(?:增加|增长|多|提高|减少|下降)$")
 _STILL_AFTER_DEADLINE = re.compile(r"(?:还有|还剩|仍有)")
-_DATE_OF_A_GROUP = re.compile(r"(?![全各本](?:镇|县|市|区|乡|村))[\u4e00-\u9fff]{1,3}的")  # 2000年底前建成的老旧小区 (not 10月20号前全镇的收割机)
+_DATE_OF_A_GROUP = re.compile(r"(?![全各本](?:镇|县|市|区|乡|村)|[把将向对])[\u4e00-\u9fff]{1,3}的")  # 2000年底前建成的老旧小区 (not 10月20号前全镇的收割机)
 # Marks that join two numbers into one figure (2∶1, 7：20, 10/10万).
 _JOINED_NUMBER_MARKS = frozenset("∶:：/")
 # Units that count people or items: a number of them before 各 or after 每 is no quota.

@@ -72,6 +72,7 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _PAST_CLAUSE_STRONG,
     _PAST_CLAUSE_STRONG_IN_PLAN,
     _PAST_SENTENCE,
+    _ALREADY_RE,
     _PERCENT_POINT_TARGET,
     _PERIOD_N,
     _PERIOD_NAME,
@@ -243,19 +244,28 @@ def _is_future(
             return False
     if label == PLAN or _FUTURE.search(clause_text):
         return True
-    if _PAST_SENTENCE.search(sentence_text) or "已" in sentence_text:
+    already = [m.start() for m in _ALREADY_RE.finditer(sentence_text)]
+    if _PAST_SENTENCE.search(sentence_text) or already:
         # 去年…为88.5%，今年要提高到90%以上，农膜回收率稳定在85%以上: the cue nearest before the clause governs
         upto = clause[0] - sentence[0]
-        pasts = [m.end() for m in _PAST_SENTENCE.finditer(sentence_text, 0, upto)] + [sentence_text.rfind("已", 0, upto)]
-        if "已" in clause_text or _PAST_SENTENCE.search(clause_text):
+        pasts = [m.end() for m in _PAST_SENTENCE.finditer(sentence_text, 0, upto)] + [max([a for a in already if a < upto], default=-1)]
+        if _ALREADY_RE.search(clause_text) or _PAST_SENTENCE.search(clause_text):
             return False
         if max(pasts) >= 0:
             futures = [m.start() for m in _FUTURE.finditer(sentence_text, 0, upto)]
+            task = _TASK_COLON.match(sentence_text, 0, upto)
+            if task:
+                futures.append(task.end())  # 今年的任务，县里已经下达给我们了：新改户厕800户 (what follows the colon is the task)
             return bool(futures) and max(futures) > max(pasts)
         # the past cues all come after the clause (补助标准是每亩25元，比去年提高了5块钱): the clause is read on its own
     # An undecided sentence: a bare level (增长8.5%) with no bound, period or future cue
     # anywhere in the sentence reads as a statistic in a speech without headings.
     return bounded or bool(_FUTURE.search(sentence_text))
+
+
+_INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
+# A task or target named before a colon: what the colon introduces is the task.
+_TASK_COLON = re.compile(r"(?![^：:]*(?:去年|上年|过去|一年来))[^。：:]{0,20}(?:任务|目标)[^。：:]{0,16}[：:]")
 
 
 def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end: int) -> str:
@@ -421,7 +431,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if unit in _TIME_UNITS and before.endswith("每") and _COUNT_OF_TIMES.match(after):
             continue  # 每2小时巡查1次: the period of the count that follows
         if (unit in _COUNTED_UNITS or unit in _AREA_UNITS) and _PER_UNIT_BASE.search(tail) \
-                or unit in _COUNTED_UNITS and _DISTRIBUTIVE_AFTER.match(after):
+                or unit in _COUNTED_UNITS and not (unit == "次" and _PERIOD_RE.search(tail)) and _DISTRIBUTIVE_AFTER.match(after):
             continue  # 每500人配备1名 (the base of a rate), 在3个中心镇各新建1个 (the places a measure is spread over)
         if _THRESHOLD_OF_COUNT.search(tail):
             continue  # 力争有3个村突破50万元: the level a counted group passes
@@ -469,6 +479,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             span_start = clause_start + period_match.start()
         # does it carry a signal that it is a requirement?
         rate = unit.endswith("元") and _PER_ITEM_RATE.search(tail) is not None
+        # 分两批组织, 分3年发放, 分5期: the schedule of a measure (GUIDELINE_SPEECHES), set like a rate
+        rate = rate or (unit in _INSTALMENT_UNITS and before.endswith("分") and not post)
         signal = bool(comparator or level is not None or period or rate)
         if not signal and (chinese or unit in _COUNT_UNITS or not unit):
             # 三个方面, 103项重点工作, 千家万户; but in a plan sentence a count is a target
@@ -477,7 +489,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if not unit and not (post or (level is not None and not chinese and _SCALE_WORD.search(n1))
                              or (pre is not None and "." in n1)):  # 库款保障水平不低于0.8: a ratio to keep
             continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
-        if period_match is None and chinese and not (comparator or level is not None) and unit != "%":
+        if period_match is None and chinese and not (comparator or level is not None or rate) and unit != "%":
             continue
         # A bound, a period or a verb that sets a level (控制在, 提高到, 任务是) marks a requirement
         # in a sentence neither plan nor review; 增长8.5% alone reads as a statistic.
@@ -524,7 +536,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 2000年底前建成的老旧小区, 对10月20日前完成签约率目标的指挥部: a date that names a group
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))
         # A recurring deadline (每月25日前, 每周五前, 每日17时前) has the period as written.
-        period = next((p for p in ("每月", "每周", "每日", "每天") if deadline.startswith(p)), "")
+        period = next((p for p in ("每月", "每周", "每日", "每天", "每季度") if deadline.startswith(p)), "")
         mentions.append(
             _Mention("deadline", match.start(), match.end(), math.nan, math.nan, "", "", period, deadline, False,
                      _subject(text, clause_start, match.start(), match.end(), clause_end))
