@@ -280,7 +280,7 @@ def speech_batches(folder: Path) -> dict[str, set[str]]:
     files = set(load_files(folder))
     labellers: dict[int, list[tuple[str, set[str]]]] = {}
     for key, entry in split.items():
-        match = re.fullmatch(r"batch(\d+)([a-z])", key)
+        match = re.fullmatch(r"batch(\d+)([a-z]+)", key)
         if match:
             paths = {f"speeches/{name}" for name in entry["dev"] + entry["test"]}
             labellers.setdefault(int(match.group(1)), []).append((match.group(2), paths))
