@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from analysis.measures.quota_vocabulary import _ALREADY
 from analysis.text.first_chars import compile_fast
 from analysis.text.outline import find_headings, outline_sentences
 
@@ -98,7 +99,7 @@ _REVIEW_HEADING = re.compile(
 )
 _PAST_ALTERNATIVES = (
     r"同比|比上年|比去年|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
-    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|一年来|五年来|近年来|已经(?!(?:研究)?决定)|已(?!建(?!成|好|设(?!施)))|(?<!前)累计|刚刚|共发生|"
+    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|一年来|五年来|近年来|已经(?!(?:研究)?决定)|" + _ALREADY + r"|(?<!前)累计(?!不少于|不低于|至少)|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|(?<!对)排名第|居全省"
 )
 # Led by a lookahead of its first characters (compile_fast): four times quicker, the same matches.

@@ -82,7 +82,7 @@ _MEASURE_WORDS = [
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
     "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时", "米", "厘米", "千伏安", "字",
-    "美元", "元", "天", "人", "斤", "公斤", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
+    "美元", "元", "天", "人", "斤", "公斤", "千克", "克", "周岁", "岁", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
 ]
 _UNIT_RE = "|".join(sorted(set(_UNITS), key=len, reverse=True))
 # Counts: without a bound, a level verb or a period they are quotas only in a plan sentence (新增“四上”企业200家).
@@ -170,7 +170,7 @@ _FUTURE = compile_fast(r"要|必须|确保|力争|目标|预期|不得|计划|�
 # 已经决定 announces what is to be done.
 _ALREADY = r"(?<!的)已(?!建(?!成|好|设(?!施))|(?:经)?(?:研究)?决定)"
 _ALREADY_RE = re.compile(_ALREADY)
-_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|已(?!建(?!成|好|设(?!施)))|(?<!前)累计|实现了|完成了|达到了|今年以来|(?<!要)比上年增长|(?<!要)比去年增长")
+_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|" + _ALREADY + r"|(?<!前)累计(?!不少于|不低于|至少)|实现了|完成了|达到了|今年以来|(?<!要)比上年增长|(?<!要)比去年增长")
 # Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…);
 # not a baseline (在去年98.6分的基础上提升到99分以上) or a share of last year's level (达到上年同期的90%以上).
 _PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|今年以来|以来|同比|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|现有|共发生")
@@ -189,7 +189,7 @@ _SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全�
 _PAST_SENTENCE = compile_fast(r"过去|(?<!比)去年(?![^，。；]{0,10}的基础上)|比去年(?=[^，。；]{0,8}了)|上半年|一年来|五年来|近年来|(?<=[\d一二三四五六七八九十])年间|今年以来|(?<!前)累计|刚刚过去")
 _ESTIMATE = compile_fast(r"预计|估计|预测|测算|(?:达产|建成|投产)后[^，。；]{0,4}(?:可|能|将)")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
-_PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*已(?!建(?!成|好|设(?!施)))).*累计")
+_PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*" + _ALREADY + r").*累计")
 _OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
 _COMPARISON = re.compile(r"(?<!要)比(?:上年|去年|上一年)[^，。；;,]{0,10}(?:增加|增长|高|多|提高|减少|下降|低)$")
 # 个百分点 is a quota only as a margin to keep (高于全省0.5个百分点左右).

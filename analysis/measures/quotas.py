@@ -263,6 +263,8 @@ def _is_future(
     return bounded or bool(_FUTURE.search(sentence_text))
 
 
+_AGE_CHANGE_BEFORE = re.compile(r"(?:下降|降低|提高|增加|延长|缩短|达到|不超过|不低于|不高于|控制在)$")
+_SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
 _INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
 # A task or target named before a colon: what the colon introduces is the task.
 _TASK_COLON = re.compile(r"(?![^：:]*(?:去年|上年|过去|一年来))[^。：:]{0,20}(?:任务|目标)[^。：:]{0,16}[：:]")
@@ -382,11 +384,13 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue
         if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(tail)) or _COMPARISON.search(tail):
             continue
-        if _THIS_YEAR_COMPARISON.search(tail) and _DIGIT_OR_PERCENT.search(text, sentence_of(start)[0], clause_start):
+        if _THIS_YEAR_COMPARISON.search(tail) and _DIGIT_OR_PERCENT.search(
+            text, max(sentence_of(start)[0], _clause_start(reversed_text, max(0, clause_start - 1))), clause_start
+        ):
             continue  # 不低于1.5亿元，比今年增加0.4亿元: the difference restates the amount just set
         if _RANK_BEFORE.search(tail):
             continue  # a rank: 前1%, 前20、30、50名
-        if unit in _SIZE_UNITS and not post and (
+        if unit in _SIZE_UNITS and not post and not tail.endswith(("最高给予", "最高", "最多")) and (
             _SIZE_CLASS.match(text, end) or _CAPACITY_BEFORE.search(tail)
             or (unit in _PHYSICAL_UNITS and _CAPACITY_NAME.match(text, end))
         ):
@@ -395,6 +399,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 投资10.7亿元的XX项目
         if unit == "篇" and text[max(0, start - 2):start] in ("通用", "精选", "范文", "合集"):
             continue  # 讲话提纲（通用3篇）: a document site's title
+        if unit in ("岁", "周岁") and not _AGE_CHANGE_BEFORE.search(tail):
+            continue  # 65岁以上老年人, 35岁左右的年轻干部: an age names a group; only a change or a cap is a target
         if redacted and _PLACE_AFTER.match(text, end, end + 1):
             continue  # XX片区, XX村: a redacted place name
         if unit in _COUNT_UNITS and _NOT_A_COUNT.match(text, start):
@@ -478,7 +484,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if period_match is not None and span_start - (clause_start + period_match.end()) <= 4:
             span_start = clause_start + period_match.start()
         # does it carry a signal that it is a requirement?
-        rate = unit.endswith("元") and _PER_ITEM_RATE.search(tail) is not None
+        rate = (unit.endswith("元") and _PER_ITEM_RATE.search(tail) is not None) or (
+            unit == "%" and _SUBSIDY_AFTER.match(after) is not None  # 按销售价格的15%给予补贴, 再额外给予5%的补贴
+        )
         # 分两批组织, 分3年发放, 分5期: the schedule of a measure (GUIDELINE_SPEECHES), set like a rate
         rate = rate or (unit in _INSTALMENT_UNITS and before.endswith("分") and not post)
         signal = bool(comparator or level is not None or period or rate)
