@@ -263,6 +263,8 @@ def _is_future(
     return bounded or bool(_FUTURE.search(sentence_text))
 
 
+_WEEKDAY_AFTER = re.compile(r"轮流|上午|下午|晚上|全天")
+_NOT_REACHED_BEFORE = re.compile(r"(?:达不到|未达到|没有达到|没达到|不足|(?<!不)低于)$")
 _AGE_CHANGE_BEFORE = re.compile(r"(?:下降|降低|提高|增加|延长|缩短|达到|不超过|不低于|不高于|控制在)$")
 _SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
 _INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
@@ -290,6 +292,8 @@ def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end
     return before[-16:]
 
 
+# A deadline inside a condition on a group (12月20日前参保率达不到90%的乡镇, 由县医保局约谈).
+_DEADLINE_CONDITION = re.compile(r"[^，。；]{0,12}(?:达不到|未达到|没有达到|没达到|未完成|没有完成|没完成)[^，。；]{0,12}的")
 # A modal word just before a deadline (各县区要在9月20日前…) makes it a task even in a sentence that reports progress.
 _MODAL_BEFORE_DEADLINE = re.compile(r"(?:要|必须|务必|确保|力争)(?:在|于)?$")
 
@@ -380,6 +384,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         before = text[clause_start:start]
         # The checks anchored at the number need only the clause's last characters (bounded work per number).
         tail = before[-32:]
+        if after.startswith(("范围内", "范围以内", "半径")) and not post:
+            continue  # 市场周边200米范围内: the zone a measure covers
+        if chinese and tail.endswith("每周") and len(n1) == 1 and _WEEKDAY_AFTER.match(text, end - len(match.group("unit") or ""), clause_end):
+            continue  # 每周三轮流接访: a weekday, not a count of rounds
         if _TO_LEVEL.search(after, 0, 14) and _OLD_LEVEL.search(tail):
             continue
         if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(tail)) or _COMPARISON.search(tail):
@@ -420,6 +428,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 6个国考断面水质优良比例要…: the set a rate is measured over
         if unit in _COUNTED_UNITS and _COVERAGE_AFTER.match(after):
             continue  # 实现14个村“红色网格”全覆盖
+        if _NOT_REACHED_BEFORE.search(tail) and text.startswith("的", post.end() if post else end):
+            continue  # 参保率达不到90%的乡镇: those who fall short, a group
         if _GROUP_CONDITION.match(after if not post else text[post.end():clause_end]):
             continue  # 凡有3名以上正式党员的, 党员不足3名的
         if _TOPIC_CONDITION.match(before) and text.startswith("的", post.end() if post else end):
@@ -538,7 +548,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # (已发行债券资金支出进度年底前要达到90%以上: 要 after 已 governs)
         if _STILL_AFTER_DEADLINE.match(text, match.end(), match.end() + 2):
             continue  # 年底前还有一批民生政策需要兑现: what is left, not a task
-        if _DATE_OF_A_GROUP.match(text, match.end(), clause_end) or (
+        if _DATE_OF_A_GROUP.match(text, match.end(), clause_end) or _DEADLINE_CONDITION.match(text, match.end(), clause_end) or (
             _TOPIC_CONDITION.match(text, clause_start, clause_start + 1) and "的" in text[match.end():clause_end]
         ):
             continue  # 2000年底前建成的老旧小区, 对10月20日前完成签约率目标的指挥部: a date that names a group
