@@ -141,7 +141,12 @@ def _review_year(text: str) -> str:
 
 
 # A paragraph on this year or the next that ends a review opened by a sentence.
-_PLAN_LEAD = re.compile(r"^(?:今年|明年|下一步|下半年|新的一年)(?!以来)[，,]?[^。]{0,24}(?:要|将|力争|确保|目标|任务)")
+_PLAN_LEAD = re.compile(
+    r"^(?:今年|明年|下一步|下半年|新的一年)(?!以来)[，,]?[^。]{0,24}(?:要|将|力争|确保|目标|任务)"
+    # the speaker turns to the requirements (我强调四个方面的要求; 第一，要把政治监督摆在首位)
+    r"|^[^。]{0,10}我(?:再)?(?:讲|强调|提)[^。]{0,8}(?:意见|要求)"
+    r"|^(?:第[一二三四五六七八九十]+|[一二三四五六七八九十]+是)[，,、]?[^。，]{0,4}(?:要|必须)"
+)
 # A sentence reporting on the meeting (会上…通报了…，并对今年重点工作作了部署) opens no part.
 _MEETING_REPORT = re.compile(r"作了部署|作出部署|进行了部署|通报了")
 # Every plan opener holds one of these words: a sentence without any is passed over at once (speed).
@@ -208,7 +213,7 @@ def text_parts(text: str, sentences: "list[Sentence]") -> list[str]:
                 lead_review = bool(by_lead) and not by_line and not top
             part = REVIEW
         elif (
-            part == REVIEW and lead_review and found is None and paragraph_start
+            part == REVIEW and lead_review and paragraph_start
             and _PLAN_LEAD.search(sentence.text) and not _MEETING_REPORT.search(sentence.text)
         ):
             part = PLAN  # a review opened by a sentence (过去一年，…) ends at a paragraph on this year (今年，县委确定的目标是：…)

@@ -265,6 +265,8 @@ def _is_future(
 
 _WEEKDAY_AFTER = re.compile(r"轮流|上午|下午|晚上|全天")
 _NOT_REACHED_BEFORE = re.compile(r"(?:达不到|未达到|没有达到|没达到|不足|(?<!不)低于)$")
+_SPOKEN_SCALE = re.compile("[百千万亿]")
+_BASE_YEAR_BEFORE = re.compile(r"(?<![到至为])(?:\d{4}|[一二三四五六七八九〇○零]{4})年的$")
 _AGE_CHANGE_BEFORE = re.compile(r"(?:下降|降低|提高|增加|延长|缩短|达到|不超过|不低于|不高于|控制在)$")
 _SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
 _INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
@@ -384,6 +386,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         before = text[clause_start:start]
         # The checks anchored at the number need only the clause's last characters (bounded work per number).
         tail = before[-32:]
+        if _BASE_YEAR_BEFORE.search(tail):
+            continue  # 比一九五八年的三亿八千万吨增长, 由1982年的31.5万人: a named year's figure is the base (not 增加到1985年的255元)
         if after.startswith(("范围内", "范围以内", "半径")) and not post:
             continue  # 市场周边200米范围内: the zone a measure covers
         if chinese and tail.endswith("每周") and len(n1) == 1 and _WEEKDAY_AFTER.match(text, end - len(match.group("unit") or ""), clause_end):
@@ -499,15 +503,18 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         )
         # 分两批组织, 分3年发放, 分5期: the schedule of a measure (GUIDELINE_SPEECHES), set like a rate
         rate = rate or (unit in _INSTALMENT_UNITS and before.endswith("分") and not post)
-        signal = bool(comparator or level is not None or period or rate)
+        # A spoken figure (一千二百亩, 三千亩) in a clause that says what is to be done: read like digits.
+        spoken = chinese and unit and len(n1) > 1 and _SPOKEN_SCALE.search(n1) is not None and _FUTURE_MODAL.search(
+            text, sentence_of(start)[0], start) is not None and label_of(start) == PLAN
+        signal = bool(comparator or level is not None or period or rate or spoken)
         if not signal and (chinese or unit in _COUNT_UNITS or not unit):
             # 三个方面, 103项重点工作, 千家万户; but in a plan sentence a count is a target
-            if chinese or not unit or label_of(start) != PLAN:
+            if (chinese and not spoken) or not unit or label_of(start) != PLAN:
                 continue
         if not unit and not (post or (level is not None and not chinese and _SCALE_WORD.search(n1))
                              or (pre is not None and "." in n1)):  # 库款保障水平不低于0.8: a ratio to keep
             continue  # a bare number needs a bound (1000万以上) or a scale word (提高6000万…)
-        if period_match is None and chinese and not (comparator or level is not None or rate) and unit != "%":
+        if period_match is None and chinese and not (comparator or level is not None or rate or spoken) and unit != "%":
             continue
         # A bound, a period or a verb that sets a level (控制在, 提高到, 任务是) marks a requirement
         # in a sentence neither plan nor review; 增长8.5% alone reads as a statistic.

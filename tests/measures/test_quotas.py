@@ -283,6 +283,10 @@ def test_negative(text: str) -> None:
         ("班子成员每周三轮流在县服务中心接访。", []),  # a weekday
         ("12月20日前参保率达不到90%的乡镇，由县医保局约谈主要负责同志。", []),  # a condition naming a group
         ("挂钩节余指标收益要按不低于70%的比例用于乡村振兴。", ["不低于70%"]),
+        # batch 9 dev
+        ("过去一年，全县立案审查调查386件。\n我强调四个方面的要求。\n全年立案数要保持在350件以上。", ["保持在350件以上"]),  # the review ends
+        ("今年要整理零散耕地一千二百亩，新建高标准农田三千亩。", ["一千二百亩", "三千亩"]),  # spoken figures in a plan
+        ("计划将招生人数由一九八二年的三十一万五千人，增加到一九八七年的五十五万人。", ["五十五万人"]),  # a named year's figure is the base
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
