@@ -233,8 +233,8 @@ def _is_future(
     # 同比下降10%以上 with a bound, outside the review, is a change to reach (减量控大目标是：…同比下降10%以上).
     if past and not (bounded and set(past) <= {"现有", "同比"}):
         return False
-    if label == REVIEW:
-        return False
+    if label == REVIEW and not _CLAUSE_AHEAD.match(clause_text):
+        return False  # (去年全市腾退低效用地1860亩，今年要再腾退2000亩以上: the clause looks ahead of its own)
     past_cue = _PAST_CLAUSE.search(clause_text)
     if past_cue and not (label == PLAN and _PLAN_LEVEL.search(clause_text)):
         # A modal word between the past cue and the number governs it (已建设施正常运行率要保持在90%以上),
@@ -242,7 +242,7 @@ def _is_future(
         modal = _FUTURE_MODAL.search(clause_text, past_cue.end())
         if modal is None or at is None or modal.start() >= at - clause[0]:
             return False
-    if label == PLAN or _FUTURE.search(clause_text):
+    if label == PLAN or _FUTURE.search(clause_text) or _DEADLINE_IN_CLAUSE.search(clause_text):
         return True
     already = [m.start() for m in _ALREADY_RE.finditer(sentence_text)]
     if _PAST_SENTENCE.search(sentence_text) or already:
@@ -266,6 +266,14 @@ def _is_future(
 _WEEKDAY_AFTER = re.compile(r"轮流|上午|下午|晚上|全天")
 _NOT_REACHED_BEFORE = re.compile(r"(?:达不到|未达到|没有达到|没达到|不足|(?<!不)低于)$")
 _SPOKEN_SCALE = re.compile("[百千万亿]")
+# A clause that opens on the time ahead with a modal word, whatever its sentence (…，今年要再腾退2000亩以上).
+_CLAUSE_AHEAD = re.compile(r"(?:今年|明年|下半年|下一步|下一阶段)[^，。；]{0,6}(?:要|将|力争|确保|计划)")
+# A deadline inside the clause looks ahead (6月30日前开工率达到60%以上).
+_DEADLINE_IN_CLAUSE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|下旬|上旬|\d{1,2}[日号])?(?:之)?前|年底前")
+# The old level of a change (由5分提高到8分, 由85个减为26个): the verb that moves it comes straight after.
+_TO_LEVEL_AFTER = re.compile(
+    r"[^，。；\d]{0,3}?(?:提高|提升|增加|增长|降低|下降|减少|调整|压减|压缩|扩大|缩减|缩短|延长|上调|下调|调增|调减|增|降|减)?(?:到|至|为)"
+)
 _BASE_YEAR_BEFORE = re.compile(r"(?<![到至为])(?:\d{4}|[一二三四五六七八九〇○零]{4})年的$")
 _AGE_CHANGE_BEFORE = re.compile(r"(?:下降|降低|提高|增加|延长|缩短|达到|不超过|不低于|不高于|控制在)$")
 _SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
@@ -392,9 +400,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 市场周边200米范围内: the zone a measure covers
         if chinese and tail.endswith("每周") and len(n1) == 1 and _WEEKDAY_AFTER.match(text, end - len(match.group("unit") or ""), clause_end):
             continue  # 每周三轮流接访: a weekday, not a count of rounds
-        if _TO_LEVEL.search(after, 0, 14) and _OLD_LEVEL.search(tail):
+        if _TO_LEVEL_AFTER.match(after) and _OLD_LEVEL.search(tail):
             continue
-        if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(tail)) or _COMPARISON.search(tail):
+        if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(tail)) or (_COMPARISON.search(tail) and not post):
             continue
         if _THIS_YEAR_COMPARISON.search(tail) and _DIGIT_OR_PERCENT.search(
             text, max(sentence_of(start)[0], _clause_start(reversed_text, max(0, clause_start - 1))), clause_start
@@ -411,6 +419,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 投资10.7亿元的XX项目
         if unit == "篇" and text[max(0, start - 2):start] in ("通用", "精选", "范文", "合集"):
             continue  # 讲话提纲（通用3篇）: a document site's title
+        if unit == "种" and (tail.endswith("等") or not (post or pre_bound_near(before))):
+            continue  # 等15种传染病 (the kinds a measure covers), 5种类型: a kind counts only with a bound (不少于80种)
         if unit in ("岁", "周岁") and not _AGE_CHANGE_BEFORE.search(tail):
             continue  # 65岁以上老年人, 35岁左右的年轻干部: an age names a group; only a change or a cap is a target
         if redacted and _PLACE_AFTER.match(text, end, end + 1):
@@ -421,7 +431,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 10亿元以上制造业项目
         if unit in _TIME_UNITS and not post and (_WITHIN.match(after) or _SET_PHRASE_AFTER.match(after)):
             continue  # 15个工作日内, 24小时值班
-        if (unit in _COUNTED_UNITS or unit in _TIME_UNITS) and _REFERENTIAL_BEFORE.search(tail):
+        if (unit in _COUNTED_UNITS or unit in _TIME_UNITS) and _REFERENTIAL_BEFORE.search(tail) and not (
+            tail.endswith("有") and _FUTURE_MODAL.search(tail)  # 力争今年全市有2个开发区进入…
+        ):
             continue  # a count of what is there: 全镇现有烟花爆竹零售点16个
         if post and post.group() in ("以上", "以下") and unit not in ("%", "fraction") and not pre_bound_near(before) and (
             _THRESHOLD_AFTER.match(text, post.end(), clause_end)

@@ -287,6 +287,12 @@ def test_negative(text: str) -> None:
         ("过去一年，全县立案审查调查386件。\n我强调四个方面的要求。\n全年立案数要保持在350件以上。", ["保持在350件以上"]),  # the review ends
         ("今年要整理零散耕地一千二百亩，新建高标准农田三千亩。", ["一千二百亩", "三千亩"]),  # spoken figures in a plan
         ("计划将招生人数由一九八二年的三十一万五千人，增加到一九八七年的五十五万人。", ["五十五万人"]),  # a named year's figure is the base
+        ("县里今年给我们的目标是信访总量比去年下降10%以上。", ["下降10%以上"]),  # a comparison with a bound
+        ("去年全市腾退低效用地1860亩，今年要再腾退2000亩以上。", ["2000亩以上"]),  # the clause looks ahead
+        ("要从县直单位选调20名年轻干部充实到招商一线。", ["20名"]),  # 从 names a source, not an old level
+        ("每个村卫生室常用药品不少于80种，将甲肝等15种传染病纳入免疫规划。", ["不少于80种"]),
+        ("乡镇卫生院住院报销比例不低于85%，比县级医院高出10个百分点以上。", ["不低于85%", "高出10个百分点以上"]),
+        ("对去年已签约未开工的17个项目，6月30日前开工率达到60%以上。", ["6月30日前", "达到60%以上"]),  # a deadline in the clause
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
