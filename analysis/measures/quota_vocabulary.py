@@ -288,7 +288,9 @@ _SUBJECT_TAIL = re.compile(r"[^，。；;,]{2,16}")
 # A difference against this year that restates an amount set just before it.
 _THIS_YEAR_COMPARISON = re.compile(r"比今年[^，。；;,]{0,10}(?:增加|增长|多|提高|减少|下降)$")
 _STILL_AFTER_DEADLINE = re.compile(r"(?:还有|还剩|仍有)")
-_DATE_OF_A_GROUP = re.compile(r"(?![全各本](?:镇|县|市|区|乡|村)|[把将向对])[\u4e00-\u9fff]{1,3}的")  # 2000年底前建成的老旧小区 (not 10月20号前全镇的收割机)
+_DATE_OF_A_GROUP = re.compile(
+    r"(?![全各本](?:镇|县|市|区|乡|村)|[把将向对])(?:[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff“”]{4,12}(?=的(?:村|社区|乡镇|单位|企业|项目|农户|户|群众|个人|家庭|指挥部|部门|学校)))的"
+)  # 2000年底前建成的老旧小区 (not 10月20号前全镇的收割机)
 # Marks that join two numbers into one figure (2∶1, 7：20, 10/10万).
 _JOINED_NUMBER_MARKS = frozenset("∶:：/")
 # Units that count people or items: a number of them before 各 or after 每 is no quota.

@@ -266,6 +266,8 @@ def _is_future(
 _WEEKDAY_AFTER = re.compile(r"轮流|上午|下午|晚上|全天")
 _NOT_REACHED_BEFORE = re.compile(r"(?:达不到|未达到|没有达到|没达到|不足|(?<!不)低于)$")
 _SPOKEN_SCALE = re.compile("[百千万亿]")
+_NEGATIVE_CONDITION_AFTER = re.compile(r"(?:仍|还)?(?:未|没有|尚未)[\u4e00-\u9fff“”]{0,12}的")
+_UNIT_RANGE_SEP = re.compile("(?:至|到|－|-|—|–|~|～)")
 # A clause that opens on the time ahead with a modal word, whatever its sentence (…，今年要再腾退2000亩以上).
 _CLAUSE_AHEAD = re.compile(r"(?:今年|明年|下半年|下一步|下一阶段)[^，。；]{0,6}(?:要|将|力争|确保|计划)")
 # A deadline inside the clause looks ahead (6月30日前开工率达到60%以上).
@@ -357,8 +359,11 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
     # are only looked at for the quantities that survive the checks on the
     # number itself and on what follows it.
     mentions: list[_Mention] = []
+    skip_until = 0  # the second number of a range with its own unit (400元至1000元) is read with the first
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
+        if start < skip_until:
+            continue
         if start > 0 and (text[start - 1] in _NAME_BEFORE or text[start - 1] == "第"):
             continue  # PM2.5, C919, 第3次
         if (start > 1 and text[start - 1] in _JOINED_NUMBER_MARKS and text[start - 2].isdigit()) or (
@@ -382,6 +387,15 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if parsed is None:
             continue
         value, value_max, unit, redacted = parsed
+        second = None
+        if match.group("unit") and not (match.group("n2") or match.group("p2")):
+            separator = _UNIT_RANGE_SEP.match(text, end)
+            upper = _QUANTITY.match(text, separator.end()) if separator else None
+            upper_value = _value_of(upper) if upper and upper.group("unit") else None
+            if upper_value is not None and upper_value[2] == unit and upper_value[0] > value:
+                second = upper  # 每人每月400元至1000元, 2.85万头至3.15万头之间: one range
+                value_max, end, skip_until = upper_value[0], upper.end(), upper.end()
+                post = _POST_BOUND.match(text, end)
         clause_end = _clause_end(text, end)
         after = text[end:clause_end]
         if not match.group("unit") and _DATE_AFTER.match(after):
@@ -446,6 +460,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 实现14个村“红色网格”全覆盖
         if _NOT_REACHED_BEFORE.search(tail) and text.startswith("的", post.end() if post else end):
             continue  # 参保率达不到90%的乡镇: those who fall short, a group
+        if _NEGATIVE_CONDITION_AFTER.match(after if not post else text[post.end():clause_end]):
+            continue  # 对资金到位后超过6个月未形成实物工作量的项目: those who have not, a group
         if _GROUP_CONDITION.match(after if not post else text[post.end():clause_end]):
             continue  # 凡有3名以上正式党员的, 党员不足3名的
         if _TOPIC_CONDITION.match(before) and text.startswith("的", post.end() if post else end):
@@ -483,7 +499,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         level = _LEVEL_VERBS.search(before)
         if pre is not None and level is not None and re.search("[、和]", before[pre.end():level.start()]):
             pre = None  # 9月底前不低于60%、年底前达到100%: the list's last item has a verb of its own
-        if match.group("n2") or match.group("p2"):
+        if match.group("n2") or match.group("p2") or second is not None:
             comparator = "range"
         elif post:
             comparator = _POST_COMPARATOR[post.group()]

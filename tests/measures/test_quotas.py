@@ -293,6 +293,9 @@ def test_negative(text: str) -> None:
         ("每个村卫生室常用药品不少于80种，将甲肝等15种传染病纳入免疫规划。", ["不少于80种"]),
         ("乡镇卫生院住院报销比例不低于85%，比县级医院高出10个百分点以上。", ["不低于85%", "高出10个百分点以上"]),
         ("对去年已签约未开工的17个项目，6月30日前开工率达到60%以上。", ["6月30日前", "达到60%以上"]),  # a deadline in the clause
+        ("乡村教师生活补助标准今年起提高到每人每月400元至1000元。", ["400元至1000元"]),  # one range, units on both ends
+        ("年底前完成任务的村，镇里按每亩五百元给予奖励。", ["每亩五百元"]),  # a deadline naming the group rewarded
+        ("对资金到位后超过6个月未形成实物工作量的项目，按规定收回资金。", []),  # a condition naming a group
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
