@@ -92,7 +92,7 @@ _END_MARKS = "。！？；!?;：:，,"
 
 # An estimate, unless it forecasts the plan year (预计今年财政收入…: a budget figure).
 # (预测 as a noun, a report's content, is no estimate: 报送上月收入完成情况和下月预测.)
-_ESTIMATE = re.compile(r"(?:预计|估计|有望|预测(?![，。；、]|情况|报告|分析|数据|结果|工作|预警))(?![^，。；]{0,2}(?:今年|明年))")
+_ESTIMATE = re.compile(r"(?:预计(?!完成数|执行数|数)|估计|有望|预测(?![，。；、]|情况|报告|分析|数据|结果|工作|预警))(?![^，。；]{0,2}(?:今年|明年))")
 # A numbered heading naming achievements or the past opens a review part (一、…取得伟大成就的五年).
 _REVIEW_HEADING = re.compile(
     r"回顾|成就|过去|现状|成效|成绩|主要做法|履行[^，。]{0,10}情况|履职情况|工作情况|开展情况|基本情况|(?:去年|上年|上一年)(?:的)?工作"

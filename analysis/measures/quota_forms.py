@@ -9,7 +9,8 @@ counts a few forms that :mod:`analysis.measures.quotas` cannot read as
   → 1e11, unit ``''``, ``ge`` (not ``打造千亿级…产业``, which describes a thing);
 - ``两位数以上增长`` → 10 ``%``, ``ge``;
 - a frequency written ``一月一调度``, ``一季一排名``, ``一周一督查``,
-  ``半月一通报`` → 1, unit ``''``, ``eq``, period ``每月``, ``每季度``, ``每周``, ``每半月``;
+  ``半月一通报``, ``年终一考核``, ``三天一通报`` → 1, unit ``''``, ``eq``, period ``每月``, ``每季度``, ``每周``,
+  ``每半月``, ``每年``, ``每三天``;
 - a ratio to reach: ``…之比达到2.2∶1`` → 2.2, unit ``ratio`` (``控制在2∶1以内``: ``le``);
 - a rate per 100,000 set as a bound: ``控制在10/10万以下`` → 10, unit ``/10万``, ``le``;
 - a duration in years set as a bound: ``交流时间不少于3年`` → 3, unit ``年``, ``ge``.
@@ -41,11 +42,13 @@ _CLASS_VALUE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "
 _MAGNITUDE = re.compile(r"(?:达到|保持|继续保持|稳定在|迈上|跨上|突破)(万亿|千亿|百亿|十亿|亿)级(?![\u4e00-\u9fff]{0,6}(?:产业|企业|集群|园区|项目|基地))")
 _TWO_DIGITS = re.compile(r"(?:保持|实现)?两位数(?:以上)?(?:的)?增长")
 _FREQUENCY = re.compile(
-    r"(?<![一二三四五六七八九十\d])(半月|一月|一季度?|一周|一年|半年|全年|一日|一天)一(?![度个样变天日])(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}"
+    r"(?<![一二三四五六七八九十\d])(半月|一月|一季度?|一周|一年|半年|全年|年终|一日|一天|[两三四五七十]天)一(?![度个样变天日])(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}"
+    # 每天一汇总, 每月一调度 (not 每月一题, 每天一节体育课: names of programmes)
+    r"|(每天|每日|每月)一(?:调度|通报|汇总|巡查|研判|督查|报告|排名|考核|分析|检查|会商|督导|讲评|观摩|对账)"
 )
 # A frequency written with 一次 after a verb: 每个项目一周报一次进度, 一月开展一次.
 _FREQUENCY_ONCE = re.compile(r"(?<![一二三四五六七八九十\d每])(一周|一个月|一月|一季度|半年|一年)[\u4e00-\u9fff]{1,3}?一次")
-_FREQUENCY_PERIOD = {"一月": "每月", "一季": "每季度", "一季度": "每季度", "一周": "每周", "一年": "每年", "全年": "每年", "半月": "每半月", "半年": "半年", "一日": "每日", "一天": "每天", "一个月": "每月"}
+_FREQUENCY_PERIOD = {"年终": "每年", "每天": "每天", "每日": "每日", "每月": "每月", "两天": "每两天", "三天": "每三天", "四天": "每四天", "五天": "每五天", "七天": "每七天", "十天": "每十天", "一月": "每月", "一季": "每季度", "一季度": "每季度", "一周": "每周", "一年": "每年", "全年": "每年", "半月": "每半月", "半年": "半年", "一日": "每日", "一天": "每天", "一个月": "每月"}
 _RATIO = re.compile(r"(?:达到|保持在|提高到|提升到|控制在|为)(\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])(以内|以下|以上)?")
 _AFTER_BOUND = {"以内": "le", "以下": "le", "以上": "ge", None: "eq"}
 # A rate per 100,000 set as a bound: 孕产妇死亡率控制在10/10万以下.
@@ -79,7 +82,7 @@ def quota_forms_find(text: str) -> list[QuotaForm]:
         for m in _TWO_DIGITS.finditer(text):
             found.append(QuotaForm(m.start(), m.end(), 10.0, "%", "ge", ""))
     for m in _FREQUENCY.finditer(text):
-        found.append(QuotaForm(m.start(), m.end(), 1.0, "", "eq", _FREQUENCY_PERIOD[m.group(1)]))
+        found.append(QuotaForm(m.start(), m.end(), 1.0, "", "eq", _FREQUENCY_PERIOD[m.group(1) or m.group(2)]))
     if "一次" in text:
         for m in _FREQUENCY_ONCE.finditer(text):
             found.append(QuotaForm(m.start(), m.end(), 1.0, "次", "eq", _FREQUENCY_PERIOD[m.group(1)]))

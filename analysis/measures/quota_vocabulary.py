@@ -187,7 +187,8 @@ _TIME_UNITS = frozenset({"小时", "工作日", "天", "分钟", "个月", "日"
 _SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全天候|畅通|开机|待命|备勤|值守|不间断)")
 # 比去年 compares a figure with last year's, in a plan as in a review: it is past only with 了 (比去年增加了120万元).
 _PAST_SENTENCE = compile_fast(r"过去|(?<!比)去年(?![^，。；]{0,10}的基础上)|比去年(?=[^，。；]{0,8}了)|上半年|一年来|五年来|近年来|(?<=[\d一二三四五六七八九十])年间|今年以来|(?<!前)累计|刚刚过去")
-_ESTIMATE = compile_fast(r"预计|估计|预测|测算|(?:达产|建成|投产)后[^，。；]{0,4}(?:可|能|将)")
+# (预计完成数, 测算需求: the base of a budget line, a noun, no estimate)
+_ESTIMATE = compile_fast(r"预计(?!完成数|执行数|数)|估计|预测|测算(?!需求|数)|(?:达产|建成|投产)后[^，。；]{0,4}(?:可|能|将)")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
 _PLAN_LEVEL = re.compile(r"^(?!.*(?<![为除])了(?!解))(?!.*" + _ALREADY + r").*累计")
 _OLD_LEVEL = re.compile(r"(?:由|从|现行|原来的|原定)[^，。；;,]{0,6}$")
@@ -211,7 +212,7 @@ _PER_UNIT_BASE = re.compile(r"每$")
 _PER_ITEM_RATE = re.compile(r"每(?:个|一)?(?:村|户|人|亩|吨|家|所|名|座|处|台|辆|头)[^，。；、]{0,10}$")
 # A level that a counted group passes: 力争有3个村突破50万元 (the count is the quota, the level a threshold).
 _THRESHOLD_OF_COUNT = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,10}(?:突破|超过|达到)$"
+    r"(?<![同每])(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,10}(?:突破|超过|达到)$"
 )
 # Time left until a date, not a time limit: 再过6天, 距年底只有不到两个月, 离年底还有80天.
 _TIME_LEFT_BEFORE = re.compile(r"(?:再过|还剩|仅剩|只剩)$|(?:距|离)[^，。；]{0,8}(?:还有|只有|仅有|不到|不足|仅剩|还剩|只剩)[^，。；]{0,2}$")
@@ -248,7 +249,7 @@ _DEADLINE = re.compile(
     # Recurring deadlines in a week or a day: 每周五前, 每日17时前, 每天上午7:20前.
     r"|每月(?:底|末)(?:之前|以前|前)"
     r"|每季度末(?:月)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
-    r"|每周[一二三四五六日天](?:上午|下午|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?(?:之前|以前|前)"
+    r"|每周[一二三四五六日天](?:上午|下午|晚上)?(?:\d{1,2}[:：]\d{2}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[时点](?:\d{1,2}分|半)?|下班)?(?:之前|以前|前)"
     r"|每[天日](?:上午|下午|早上|晚上)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)(?:之前|以前|前)"
     # A month-end or year-end that governs finishing a task, without 前 (GUIDELINE_LOCAL):
     # 力争6月底完成一期项目建设, 年底部分并网发电.

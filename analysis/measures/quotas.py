@@ -424,7 +424,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 不低于1.5亿元，比今年增加0.4亿元: the difference restates the amount just set
         if _RANK_BEFORE.search(tail):
             continue  # a rank: 前1%, 前20、30、50名
-        if unit in _SIZE_UNITS and not post and not tail.endswith(("最高给予", "最高", "最多")) and (
+        if unit in _SIZE_UNITS and not post and not tail.endswith(("最高给予", "最高", "最多")) and not text.startswith("的标准", end) and (
             _SIZE_CLASS.match(text, end) or _CAPACITY_BEFORE.search(tail)
             or (unit in _PHYSICAL_UNITS and _CAPACITY_NAME.match(text, end))
         ):
@@ -433,6 +433,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 投资10.7亿元的XX项目
         if unit == "篇" and text[max(0, start - 2):start] in ("通用", "精选", "范文", "合集"):
             continue  # 讲话提纲（通用3篇）: a document site's title
+        if chinese and unit in _TIME_UNITS and after.startswith("一"):
+            continue  # 三天一通报: the period of a frequency (quota_forms reads it)
         if unit == "种" and (tail.endswith("等") or not (post or pre_bound_near(before))):
             continue  # 等15种传染病 (the kinds a measure covers), 5种类型: a kind counts only with a bound (不少于80种)
         if unit in ("岁", "周岁") and not _AGE_CHANGE_BEFORE.search(tail):
