@@ -278,6 +278,9 @@ _TO_LEVEL_AFTER = re.compile(
 )
 _BASE_YEAR_BEFORE = re.compile(r"(?<![到至为])(?:\d{4}|[一二三四五六七八九〇○零]{4})年的$")
 _AGE_CHANGE_BEFORE = re.compile(r"(?:下降|降低|提高|增加|延长|缩短|达到|不超过|不低于|不高于|控制在)$")
+# A reward or fine for those who meet a condition (排名前三的村奖励两万元, 对评上的农户镇里每户奖励价值200元).
+_REWARD_BEFORE = re.compile(r"的[^，。；]{1,6}(?:奖励|奖补|罚款|罚)(?:[^，。；\d]{0,6})$")
+_SCORE_BEFORE = re.compile(r"(?:扣|扣除|扣减|占|加|计|积|考核分|分值)$")
 _SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
 _INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
 # A task or target named before a colon: what the colon introduces is the task.
@@ -528,7 +531,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         if period_match is not None and span_start - (clause_start + period_match.end()) <= 4:
             span_start = clause_start + period_match.start()
         # does it carry a signal that it is a requirement?
-        rate = (unit.endswith("元") and _PER_ITEM_RATE.search(tail) is not None) or (
+        rate = (unit.endswith("元") and (_PER_ITEM_RATE.search(tail) is not None or _REWARD_BEFORE.search(tail) is not None)) or (
+            unit == "分" and _SCORE_BEFORE.search(tail) is not None  # 扣村里考核分10分, 作风这一项占二十分: a score the speaker sets
+        ) or (
             unit == "%" and _SUBSIDY_AFTER.match(after) is not None  # 按销售价格的15%给予补贴, 再额外给予5%的补贴
         )
         # 分两批组织, 分3年发放, 分5期: the schedule of a measure (GUIDELINE_SPEECHES), set like a rate
