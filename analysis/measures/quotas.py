@@ -471,6 +471,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 凡有3名以上正式党员的, 党员不足3名的
         if _TOPIC_CONDITION.match(before) and text.startswith("的", post.end() if post else end):
             continue  # 对存栏50头以上的生猪养殖户, 对投资完成率低于40%的: the group a measure is for
+        if unit in _COUNTED_UNITS and tail.endswith("对") and text.find(
+            match.group() + ("" if value >= 10 else text[end:end + 1]), 0, start  # a small count must repeat with its noun
+        ) >= 0:
+            continue  # 对318台老旧电梯 when 318台 was given before: the set a measure applies to, restated
         if unit in _COUNTED_UNITS and _GROUP_BEFORE.search(before):
             continue  # 对…的19个项目, 全镇划分的186个网格: the group itself
         if unit in ("次", "场") and value == 1 and not post and not pre_bound_near(before) and not _PERIOD_RE.search(before) \

@@ -303,6 +303,8 @@ def test_negative(text: str) -> None:
         ("按照每处单村工程每年3000元的标准补助村级管水员。", ["每年3000元"]),  # a rate, not a size
         ("明年政府性基金收入按今年预计完成数的90%编列。", ["90%"]),  # 预计完成数 is a base, no estimate
         ("同一户一年内检查原则上不超过1次。", ["不超过1次"]),
+        ("全县有老旧电梯318台。对318台老旧电梯，要在年底前完成安全评估。", ["年底前"]),  # the set, restated
+        ("计划对不少于10个单位开展巡察，对8个单位开展专项巡察。", ["不少于10个", "8个"]),  # a new count
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
