@@ -266,6 +266,10 @@ def _is_future(
 _WEEKDAY_AFTER = re.compile(r"轮流|上午|下午|晚上|全天")
 _NOT_REACHED_BEFORE = re.compile(r"(?:达不到|未达到|没有达到|没达到|不足|(?<!不)低于)$")
 _SPOKEN_SCALE = re.compile("[百千万亿]")
+_INVOLVES_BEFORE = re.compile(r"涉及[^，。；\d]{0,8}$")
+_PLAN_COUNT_BEFORE = re.compile(
+    r"(?:改造|启动|实施|新建|建设|征收|搬迁|安置|完成)[^，。；、]{0,12}\d[\d.万]*(?:个|户|套|栋|处|宗|项|亩|平方米)[，、,]涉及[^，。；\d]{0,8}$"
+)
 _NEGATIVE_CONDITION_AFTER = re.compile(r"(?:仍|还)?(?:未|没有|尚未)[\u4e00-\u9fff“”]{0,12}的")
 _UNIT_RANGE_SEP = re.compile("(?:至|到|－|-|—|–|~|～)")
 # A clause that opens on the time ahead with a modal word, whatever its sentence (…，今年要再腾退2000亩以上).
@@ -471,6 +475,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 凡有3名以上正式党员的, 党员不足3名的
         if _TOPIC_CONDITION.match(before) and text.startswith("的", post.end() if post else end):
             continue  # 对存栏50头以上的生猪养殖户, 对投资完成率低于40%的: the group a measure is for
+        if unit in _COUNTED_UNITS and _INVOLVES_BEFORE.search(tail) and not _PLAN_COUNT_BEFORE.search(
+            text, max(0, clause_start - 30), start
+        ):
+            continue  # 隐患点涉及群众136户: the people a stock involves (not 改造老旧小区28个、涉及居民3460户, the task's size)
         if unit in _COUNTED_UNITS and tail.endswith("对") and text.find(
             match.group() + ("" if value >= 10 else text[end:end + 1]), 0, start  # a small count must repeat with its noun
         ) >= 0:

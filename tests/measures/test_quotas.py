@@ -305,6 +305,8 @@ def test_negative(text: str) -> None:
         ("同一户一年内检查原则上不超过1次。", ["不超过1次"]),
         ("全县有老旧电梯318台。对318台老旧电梯，要在年底前完成安全评估。", ["年底前"]),  # the set, restated
         ("计划对不少于10个单位开展巡察，对8个单位开展专项巡察。", ["不少于10个", "8个"]),  # a new count
+        ("全镇地质灾害隐患点涉及群众136户412人，这些户要一户一户过。", []),  # the people a stock involves
+        ("明年要改造城镇老旧小区48个、涉及居民5620户。", ["48个", "5620户"]),  # the size of the task
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
