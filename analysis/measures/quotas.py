@@ -266,7 +266,7 @@ def _is_future(
 _WEEKDAY_AFTER = re.compile(r"轮流|上午|下午|晚上|全天")
 _NOT_REACHED_BEFORE = re.compile(r"(?:达不到|未达到|没有达到|没达到|不足|(?<!不)低于)$")
 _SPOKEN_SCALE = re.compile("[百千万亿]")
-_INVOLVES_BEFORE = re.compile(r"涉及[^，。；\d]{0,8}$")
+_INVOLVES_BEFORE = re.compile(r"涉及[^，。；\d]{0,8}(?:\d+[户个人名家])?$")
 _PLAN_COUNT_BEFORE = re.compile(
     r"(?:改造|启动|实施|新建|建设|征收|搬迁|安置|完成)[^，。；、]{0,12}\d[\d.万]*(?:个|户|套|栋|处|宗|项|亩|平方米)[，、,]涉及[^，。；\d]{0,8}$"
 )
