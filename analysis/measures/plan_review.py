@@ -26,7 +26,17 @@ every sentence ``'plan'``, ``'review'`` or ``''`` (undecided) in two steps:
    unless it also carries a past cue.  A sentence with neither takes the
    label of the sentence before it in the same paragraph, else its part's.
    A paragraph opening with ``去年``, ``过去一年``, ``一年来``, ``今年以来``,
-   ``上半年`` reads as review until its cues say otherwise.
+   ``上半年`` reads as review until its cues say otherwise.  A list of
+   problems (``但也要看到，困难和问题不少。一是…二是…``, ``问题主要集中在…``)
+   reads as review item by item: the nouns its items hold (``全年目标``,
+   ``年度计划``) are no future cue.
+
+A review opened by a sentence rather than a heading (``过去一年，…``) ends at
+a paragraph that turns to the time ahead (``今年，县委确定的目标是：``) or to
+the requirements (``我强调四个方面的要求``, ``第一，要把…``).  Bounds and
+prohibitions (``至少``, ``不少于``, ``原则上``, ``严禁``), ``已经决定``, a task
+named before a colon (``今年的任务…：``) and this year's allocation
+(``镇财政今年安排…``) look ahead.
 
 The rules and their motivating examples are listed in
 ``benchmarks/quota_eval/GUIDELINE.md`` (§6).  ``analysis.measures.quotas``
