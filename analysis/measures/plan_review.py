@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.measures.quota_vocabulary import _ALREADY
+from analysis.measures.quota_vocabulary import _ALREADY, _CUMULATIVE
 from analysis.text.first_chars import compile_fast
 from analysis.text.outline import find_headings, outline_sentences
 
@@ -71,10 +71,10 @@ _REVIEW_OPENER = re.compile(
 _PLAN_OPENER = re.compile(
     rf"(?:{_YEAR}(?:工作安排|目标任务|主要任务|重点工作|工作任务|政府工作任务|的工作|主要目标)|"
     r"(?:今年|明年|下半年|下一步)(?:的)?(?:工作安排|主要任务|重点工作|工作打算)|"
-    r"主要预期目标(?:是|为)|主要目标(?:是|为)|目标任务(?:是|为)|"
+    r"主要预期目标(?:建议)?(?:是|为|[：:])|主要目标(?:是|为)|目标任务(?:是|为)|"
     r"重点抓好以下|着力抓好以下|重点做好以下|扎实做好[^。]{0,6}(?:方面|项)工作|"
     r"(?:今年|全年|明年)?[^。]{0,12}(?:工作的)?总体要求是|实现(?:上述|今年|全年)(?:的)?(?:预期)?目标|"
-    r"关于下半年|关于今年|今年的工作|安排部署下半年|下面[，,]?我(?:就|讲|再讲)[^。]{0,12}(?:今年|下半年|下一步)|"
+    r"关于下半年|关于今年|关于明年|今年的工作|(?:今年|明年|全年)[^。]{0,4}(?:重点|着力)?抓好[^。]{0,4}(?:[一二三四五六七八九十]|几)个?方面(?:的)?工作|安排部署下半年|下面[，,]?我(?:就|讲|再讲)[^。]{0,12}(?:今年|下半年|下一步)|"
     r"(?:今年|明年|全年|[\d]{4}年)[^。]{0,6}(?:将|要)?[^。]{0,4}(?:办好|实施|推进|抓好)[^。]{0,6}(?:件|项)(?:民生实事|惠民工程|为民办实事)|"
     r"(?:今年|明年|[\d]{4}年)(?:县|市|区|镇|乡)?(?:政府|委)?[^。，,]{0,4}(?:民生实事|惠民实事|惠民工程)项目)"
 )
@@ -93,7 +93,7 @@ _PLAN_HEADING = re.compile(
 )
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
 # Anywhere in a sentence: the targets paragraph (我们设定今年全市经济社会发展的主要预期目标是：…).
-_PLAN_ANYWHERE = re.compile(r"主要预期目标(?:是|为)[：:]|(?:今年|全年|{0})[^。]{{0,16}}主要目标(?:是|为)[：:]".format(_YEAR))
+_PLAN_ANYWHERE = re.compile(r"主要预期目标(?:建议)?(?:是|为)?[：:]|(?:今年|全年|{0})[^。]{{0,16}}主要目标(?:是|为)[：:]".format(_YEAR))
 # A lead naming a year: the first (2023年是…开局之年) opens the review, a later year (2024年是…关键一年) the plan.
 _YEAR_LEAD = re.compile(r"^((?:19|20)\d{2})年(?:是|，|,)")
 # A short line standing alone (an unnumbered heading) ends without punctuation.
@@ -109,13 +109,14 @@ _REVIEW_HEADING = re.compile(
 )
 _PAST_ALTERNATIVES = (
     r"同比|比上年|比去年|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|前三季度|上半年|一季度|[一二三四五六七八九十\d]{1,2}[—–\-~～至到][一二三四五六七八九十\d]{1,2}月|"
-    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的|(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|一年来|五年来|近年来|已经(?!(?:研究)?决定)|" + _ALREADY + r"|(?<!前)累计(?!不少于|不低于|至少)|刚刚|共发生|"
+    r"今年以来|以来，|截至|截止|环比|较上年|较去年|较年初|完成(?:年度|全年)[^，。；]{0,6}的(?!\d[\d.]*%?(?:以上|左右))|(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|一年来|五年来|近年来|已经(?!(?:研究)?决定)|" + _ALREADY + r"|" + _CUMULATIVE + r"|刚刚|共发生|"
     r"(?<![为除])[了](?![解])|取得|荣获|获评|获批|被评为|列入全国|位居|(?<!对)排名第|居全省"
 )
 # Led by a lookahead of its first characters (compile_fast): four times quicker, the same matches.
 _PAST = compile_fast(_PAST_ALTERNATIVES)
 # Progress reports, whatever else the sentence says: 截至9月底…, 完成年度目标任务的78%.
-_PROGRESS = re.compile(r"截至|截止[到目]|(?<![要保争前])(?<!前累计)完成(?:年度|全年)[^，。；]{0,6}的\d")
+# (not a share to reach: 上半年完成年度投资计划的55%以上)
+_PROGRESS = re.compile(r"截至|截止[到目]|(?<![要保争前])(?<!前累计)完成(?:年度|全年)[^，。；]{0,6}的\d[\d.]*(?![\d.])%?(?!%|以上|左右)")
 # In a plan part a target is often stated against last year: 比上年…, 同比增长8%左右 (三亚).
 _WEAK_PAST = frozenset({"比上年", "比去年", "同比", "一季度", "上半年"})  # 开工率一季度达到30%、二季度达到60%
 # Parts of the year that a forward-looking sentence names as its target period.
@@ -330,7 +331,8 @@ _PROBLEMS_LEAD = re.compile(
     r"|^[^。；]{0,16}问题[^。；]{0,6}(?:主要)?(?:集中在|表现在|体现在)"
 )
 _LIST_START = re.compile(r"\s*(?:一是|一方面|首先|其一|（一）|\(一\)|1[.、．]|一、)")
-_LIST_ITEM = re.compile(r"[一二三四五六七八九十]是|另一方面|其[一二三四五六]|（[一二三四五六七八九十]）|\([一二三四五六七八九十]\)|\d[.、．]|[一二三四五六七八九十]、|此外|再次|最后")
+# The items of such a list run on in paragraphs of their own (二是…); a numbered heading (二、, （一）) starts a new part.
+_LIST_ITEM = re.compile(r"[一二三四五六七八九十]是|另一方面|其[一二三四五六]|此外|再次")
 # The modal words that still make an item of such a list a requirement (要加快…, 必须…).
 _MODAL_FUTURE = compile_fast(r"力争|确保|(?<![主重需只紧想])要(?!求|(?:清醒)?看到)|将(?![军领])|争取|必须|务必|下一步")
 

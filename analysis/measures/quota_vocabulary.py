@@ -170,7 +170,10 @@ _FUTURE = compile_fast(r"要|必须|确保|力争|目标|预期|不得|计划|�
 # 已经决定 announces what is to be done.
 _ALREADY = r"(?<!的)已(?!建(?!成|好|设(?!施))|(?:经)?(?:研究)?决定)"
 _ALREADY_RE = re.compile(_ALREADY)
-_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|" + _ALREADY + r"|(?<!前)累计(?!不少于|不低于|至少)|实现了|完成了|达到了|今年以来|(?<!要)比上年增长|(?<!要)比去年增长")
+# 累计 reports a total so far, not a deadline's progress (9月底前累计完成), a level to keep (累计不少于), or a
+# planned total over the years ahead (三年累计招引…150个以上; 近三年累计 is past).
+_CUMULATIVE = r"(?<!前)(?:(?<=近[一二三四五六七八九十\d]年)|(?<![一二三四五六七八九十\d]年))累计(?!不少于|不低于|至少)"
+_PAST_CLAUSE = compile_fast(r"(?<![为除])了(?!解)|" + _ALREADY + r"|" + _CUMULATIVE + r"|实现了|完成了|达到了|今年以来|(?<!要)比上年增长|(?<!要)比去年增长")
 # Past cues that hold in a clause even inside a plan sentence (去年全县累计培训…2100人，今年要再培训…);
 # not a baseline (在去年98.6分的基础上提升到99分以上) or a share of last year's level (达到上年同期的90%以上).
 _PAST_CLAUSE_STRONG = compile_fast(r"(?<![由比较于在])去年(?![^，。；]{0,10}的基础上)|过去|今年以来|以来|同比|(?<!合)同期(?!的?[\d一二三四五六七八九十百])|现有|共发生")
@@ -186,7 +189,7 @@ _WITHIN = re.compile(r"^(?:内|之内)")
 _TIME_UNITS = frozenset({"小时", "工作日", "天", "分钟", "个月", "日"})
 _SET_PHRASE_AFTER = re.compile(r"^(?:值班|在线|服务|不打烊|营业|全天候|畅通|开机|待命|备勤|值守|不间断)")
 # 比去年 compares a figure with last year's, in a plan as in a review: it is past only with 了 (比去年增加了120万元).
-_PAST_SENTENCE = compile_fast(r"过去|(?<!比)去年(?![^，。；]{0,10}的基础上)|比去年(?=[^，。；]{0,8}了)|上半年|一年来|五年来|近年来|(?<=[\d一二三四五六七八九十])年间|今年以来|(?<!前)累计|刚刚过去")
+_PAST_SENTENCE = compile_fast(r"过去|(?<!比)去年(?![^，。；]{0,10}的基础上)|比去年(?=[^，。；]{0,8}了)|上半年|一年来|五年来|近年来|(?<=[\d一二三四五六七八九十])年间|今年以来|" + _CUMULATIVE + r"|刚刚过去")
 # (预计完成数, 测算需求: the base of a budget line, a noun, no estimate)
 _ESTIMATE = compile_fast(r"预计(?!完成数|执行数|数)|估计|预测|测算(?!需求|数)|(?:达产|建成|投产)后[^，。；]{0,4}(?:可|能|将)")
 # In a plan sentence 累计 sets a level (育种群规模累计达到1.8万头).
