@@ -82,7 +82,7 @@ _MEASURE_WORDS = [
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
     "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时", "米", "厘米", "千伏安", "字",
-    "美元", "元", "天", "人", "斤", "公斤", "千克", "克", "周岁", "岁", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
+    "美元", "元", "天", "人", "斤", "公斤", "千克", "克", "周岁", "岁", "℃", "车次", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
 ]
 _UNIT_RE = "|".join(sorted(set(_UNITS), key=len, reverse=True))
 # Counts: without a bound, a level verb or a period they are quotas only in a plan sentence (新增“四上”企业200家).
@@ -239,7 +239,7 @@ _SUBJECT_COUNT_AFTER = re.compile(
     r"(?:[\u4e00-\u9fff“”]{1,10}|[^。；]{1,24}?，)(?:要|必须|务必|须|均|都)[^，。；]{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
 )
 _RHETORIC = re.compile(r"^(?:的精力|的力量|的热情|的努力|的干劲)")
-_CONDITION = re.compile(r"^的(?:要|，|,)")
+_CONDITION = re.compile(r"^(?:的(?:要|，|,)|时(?:[，,]|一律|要|必须|应当|停止|暂停)|的时候)")  # (气温低于零下5℃时一律停止浇筑: a condition)
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?：:\n]")
 
 _DEADLINE = re.compile(

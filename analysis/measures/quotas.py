@@ -271,6 +271,7 @@ _PLAN_COUNT_BEFORE = re.compile(
     r"(?:改造|启动|实施|新建|建设|征收|搬迁|安置|完成)[^，。；、]{0,12}\d[\d.万]*(?:个|户|套|栋|处|宗|项|亩|平方米)[，、,]涉及[^，。；\d]{0,8}$"
 )
 _NEGATIVE_CONDITION_AFTER = re.compile(r"(?:仍|还)?(?:未|没有|尚未)[\u4e00-\u9fff“”]{0,12}的")
+_PERIOD_JUST_BEFORE = re.compile(r"每(?:天|日|周|月|年|季度|半月|半年)$")
 _UNIT_RANGE_SEP = re.compile("(?:至|到|－|-|—|–|~|～)")
 # A clause that opens on the time ahead with a modal word, whatever its sentence (…，今年要再腾退2000亩以上).
 _CLAUSE_AHEAD = re.compile(r"(?:今年|明年|下半年|下一步|下一阶段)[^，。；]{0,6}(?:要|将|力争|确保|计划)")
@@ -377,7 +378,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             text[end:end + 1] in _JOINED_NUMBER_MARKS and text[end + 1:end + 2].isdigit()
         ):
             continue  # a part of a ratio, a time of day or a rate (2∶1, 7：20, 10/10万): quota_forms reads ratios and rates
-        if end < len(text) and text[end] in _NAME_AFTER:
+        if end < len(text) and text[end] in _NAME_AFTER and not (
+            match.group("unit") in _COUNT_UNITS and _PRE_BOUND_RE.search(text, max(0, start - 4), start)
+        ):  # 5G, 年产200万吨PTA (but 至少配备1台DR)
             continue  # 5G
         n1 = match.group("n1") or ""  # empty unless a plain number (not 百分之, 分之, 翻番, 一半)
         # A Chinese numeral needs more evidence than digits (三个方面, 十一个方面, 十五条措施). Spoken
@@ -409,7 +412,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # dates, anniversaries, congress numbers
         if after.startswith("的基础上"):
             continue  # 在去年98.6分的基础上提升到99分以上: the baseline
-        if _in_quotes(text, start, end) or _RHETORIC.match(after) or _CONDITION.match(after):
+        if (_in_quotes(text, start, end) and not _PERIOD_JUST_BEFORE.search(text, max(0, start - 3), start)) \
+                or _RHETORIC.match(after) or _CONDITION.match(after):  # (“每月一次”家访: a frequency, quoted)
             continue
         clause_start = _clause_start(reversed_text, start)
         before = text[clause_start:start]

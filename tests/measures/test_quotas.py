@@ -313,6 +313,11 @@ def test_negative(text: str) -> None:
         ("今年全县计划实施重点项目160个，上半年完成年度投资计划的55%以上。", ["160个", "55%以上"]),  # a share to reach
         ("县委决定实施“工业强县三年行动”，三年累计招引亿元以上工业项目150个以上。", ["150个以上"]),  # a planned total
         ("近三年累计招引亿元以上工业项目150个以上。", []),  # a total so far
+        ("城区居民室内温度不得低于18℃，室外气温低于零下5℃时一律停止混凝土浇筑。", ["不得低于18℃"]),  # ℃; a condition
+        ("每个乡镇卫生院至少配备1台DR，支持年产200万吨PTA项目开工。", ["至少配备1台"]),  # a device's name after a bound count
+        ("学校要落实“每月一次”家访。", ["每月一次"]),  # a quoted frequency
+        ("到2026年，全市规上工业总产值突破6000亿元。", ["突破6000亿元"]),  # 到2026年 looks ahead
+        ("从2003年到2006年年均超收2040亿元，其中去年超收2573亿元。", []),  # 到2006年 in a span of past years
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
