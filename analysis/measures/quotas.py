@@ -477,7 +477,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 对资金到位后超过6个月未形成实物工作量的项目: those who have not, a group
         if _GROUP_CONDITION.match(after if not post else text[post.end():clause_end]):
             continue  # 凡有3名以上正式党员的, 党员不足3名的
-        if _TOPIC_CONDITION.match(before) and text.startswith("的", post.end() if post else end):
+        if (_TOPIC_CONDITION.match(before) or before.startswith("凡")) and (
+            text.startswith("的", post.end() if post else end) or (post and "的" in text[post.end():clause_end])
+        ):
             continue  # 对存栏50头以上的生猪养殖户, 对投资完成率低于40%的: the group a measure is for
         if unit in _COUNTED_UNITS and _INVOLVES_BEFORE.search(tail) and not _PLAN_COUNT_BEFORE.search(
             text, max(0, clause_start - 30), start

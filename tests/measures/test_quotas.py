@@ -318,6 +318,9 @@ def test_negative(text: str) -> None:
         ("学校要落实“每月一次”家访。", ["每月一次"]),  # a quoted frequency
         ("到2026年，全市规上工业总产值突破6000亿元。", ["突破6000亿元"]),  # 到2026年 looks ahead
         ("从2003年到2006年年均超收2040亿元，其中去年超收2573亿元。", []),  # 到2006年 in a span of past years
+        ("凡单位价值在50万元以上或面积在500平方米以上的闲置资产，必须逐项登记。", []),  # thresholds naming a group
+        ("对营业收入在2000万元以上、研发投入占比超过3%的规上企业，给予奖励。", []),
+        ("全县烟花爆竹批发企业只有XX物资公司1家。", []),  # the present state
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
