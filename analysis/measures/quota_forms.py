@@ -42,14 +42,18 @@ _CLASS_VALUE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "
 _MAGNITUDE = re.compile(r"(?:达到|保持|继续保持|稳定在|迈上|跨上|突破)(万亿|千亿|百亿|十亿|亿)级(?![\u4e00-\u9fff]{0,6}(?:产业|企业|集群|园区|项目|基地))")
 _TWO_DIGITS = re.compile(r"(?:保持|实现)?两位数(?:以上)?(?:的)?增长")
 _FREQUENCY = re.compile(
-    r"(?<![一二三四五六七八九十\d])(半月|一月|一季度?|一周|一年|半年|全年|年终|一日|一天|[两三四五七十]天)一(?![度个样变天日])(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}"
+    r"(?<![一二三四五六七八九十\d])(半月|一月|一季度?|一周|一年|半年|全年|年终|一日|一天|[两三四五七十](?:天|日|年))一(?![度个样变天日贯])(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}"
     # 每天一汇总, 每月一调度 (not 每月一题, 每天一节体育课: names of programmes)
     r"|(每天|每日|每月)一(?:调度|通报|汇总|巡查|研判|督查|报告|排名|考核|分析|检查|会商|督导|讲评|观摩|对账)"
 )
 # A frequency written with 一次 after a verb: 每个项目一周报一次进度, 一月开展一次.
 _FREQUENCY_ONCE = re.compile(r"(?<![一二三四五六七八九十\d每])(一周|一个月|一月|一季度|半年|一年)[\u4e00-\u9fff]{1,3}?一次")
-_FREQUENCY_PERIOD = {"年终": "每年", "每天": "每天", "每日": "每日", "每月": "每月", "两天": "每两天", "三天": "每三天", "四天": "每四天", "五天": "每五天", "七天": "每七天", "十天": "每十天", "一月": "每月", "一季": "每季度", "一季度": "每季度", "一周": "每周", "一年": "每年", "全年": "每年", "半月": "每半月", "半年": "半年", "一日": "每日", "一天": "每天", "一个月": "每月"}
-_RATIO = re.compile(r"(?:达到|保持在|提高到|提升到|控制在|为)(\d+(?:\.\d+)?)[∶:]1(?![\d.:∶])(以内|以下|以上)?")
+_FREQUENCY_PERIOD = {"年终": "每年", "每天": "每天", "每日": "每日", "每周": "每周", "每月": "每月",
+                     "两日": "每两日", "三日": "每三日", "五日": "每五日", "两年": "每两年", "三年": "每三年", "五年": "每五年", "两天": "每两天", "三天": "每三天", "四天": "每四天", "五天": "每五天", "七天": "每七天", "十天": "每十天", "一月": "每月", "一季": "每季度", "一季度": "每季度", "一周": "每周", "一年": "每年", "全年": "每年", "半月": "每半月", "半年": "半年", "一日": "每日", "一天": "每天", "一个月": "每月"}
+_RATIO = re.compile(
+    r"(达到|保持在|提高到|提升到|控制在|为|不低于|不高于|不超过|不少于|高于|低于)(\d+(?:\.\d+)?)[∶:](\d+(?:\.\d+)?)(?![\d.:∶])(以内|以下|以上)?"
+)
+_RATIO_BOUND = {"不低于": "ge", "不少于": "ge", "高于": "gt", "不高于": "le", "不超过": "le", "低于": "lt"}
 _AFTER_BOUND = {"以内": "le", "以下": "le", "以上": "ge", None: "eq"}
 # A rate per 100,000 set as a bound: 孕产妇死亡率控制在10/10万以下.
 _RATE_PER = re.compile(r"(?:控制在|保持在|降至|降到|低于|不高于|不超过)(\d+(?:\.\d+)?)/((?:10|十)?万|千|百万)(以内|以下)?")
@@ -88,8 +92,10 @@ def quota_forms_find(text: str) -> list[QuotaForm]:
             found.append(QuotaForm(m.start(), m.end(), 1.0, "次", "eq", _FREQUENCY_PERIOD[m.group(1)]))
     if "比" in text:
         for m in _RATIO.finditer(text):
-            if "比" in text[max(0, m.start() - 30):m.start()]:
-                found.append(QuotaForm(m.start(), m.end(), float(m.group(1)), "ratio", _AFTER_BOUND[m.group(2)], ""))
+            if "比" in text[max(0, m.start() - 30):m.start()] and float(m.group(3)) > 0 and not text.startswith("时", m.end()):
+                # 床护比不低于1∶0.6: the ratio is the first over the second (1.667), at least
+                comparator = _AFTER_BOUND[m.group(4)] if m.group(4) else _RATIO_BOUND.get(m.group(1), "eq")
+                found.append(QuotaForm(m.start(), m.end(), float(m.group(2)) / float(m.group(3)), "ratio", comparator, ""))
     if "/" in text:
         for m in _RATE_PER.finditer(text):
             lead = m.group()[:3] if m.group().startswith("不") else m.group()[:2]

@@ -614,7 +614,7 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 2000年底前建成的老旧小区, 对10月20日前完成签约率目标的指挥部: a date that names a group
         deadline = _DEADLINE_YEAR.sub("", _DEADLINE_SUFFIX.sub("", match.group()))
         # A recurring deadline (每月25日前, 每周五前, 每日17时前) has the period as written.
-        period = next((p for p in ("每月", "每周", "每日", "每天", "每季度") if deadline.startswith(p)), "")
+        period = next((p for p in ("每月", "每个月", "每周", "每日", "每天", "每季度") if deadline.startswith(p)), "")
         mentions.append(
             _Mention("deadline", match.start(), match.end(), math.nan, math.nan, "", "", period, deadline, False,
                      _subject(text, clause_start, match.start(), match.end(), clause_end))
