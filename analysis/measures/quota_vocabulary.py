@@ -78,13 +78,15 @@ _COMPOUND_UNITS = ["微克/立方米", "毫克/立方米", "毫克/升", "元/�
 _MEASURE_WORDS = [
     "个", "项", "件", "条", "家", "所", "座", "张", "套", "次", "名", "场", "场次", "项次", "户", "处", "片", "部", "台",
     "支", "宗", "头", "只", "株", "枚", "剂", "节", "批", "批次", "个批次", "辆", "艘", "栋", "间", "台套", "块", "把", "份",
-    "盏", "顶", "根", "袋", "箱", "桶", "双", "册", "架", "面", "具", "副", "期", "轮", "口", "眼", "起", "趟", "篇", "种",
+    "盏", "顶", "根", "袋", "箱", "桶", "双", "册", "架", "面", "具", "副", "期", "轮", "口", "眼", "起", "趟", "篇", "种", "列", "例",
 ]
 _UNITS = _COMPOUND_UNITS + _MEASURE_WORDS + [
     "亩次", "个工作日", "工作日", "个月", "分钟", "学时", "遍", "人次", "千瓦时", "千瓦", "兆瓦", "公里", "平方公里", "平方米", "立方米", "公顷", "小时", "米", "厘米", "千伏安", "字",
     "美元", "元", "天", "人", "斤", "公斤", "千克", "克", "周岁", "岁", "℃", "车次", "分", "吨", "亩", "倍", "羊单位", "个百分点", "个基点", "‰", "标箱",
 ]
-_UNIT_RE = "|".join(sorted(set(_UNITS), key=len, reverse=True))
+# 列 and 例 are units only where no verb or phrase goes on (工资总额的XX%列入预算, 1例如…).
+_UNIT_GUARD = {"列": "列(?![入为出])", "例": "例(?!如)"}
+_UNIT_RE = "|".join(_UNIT_GUARD.get(u, u) for u in sorted(set(_UNITS), key=len, reverse=True))
 # Counts: without a bound, a level verb or a period they are quotas only in a plan sentence (新增“四上”企业200家).
 _COUNT_UNITS = frozenset(_MEASURE_WORDS) - {"户", "头", "只", "株"}
 # Units of physical size: followed by a noun they describe a thing (3000吨级航道, 10万吨聚乳酸改性材料).
@@ -212,7 +214,7 @@ _FUTURE_MODAL = re.compile(r"要|必须|确保|力争|务必|(?<!即)将(?![近�
 _DISTRIBUTIVE_AFTER = re.compile(r"^[\u4e00-\u9fff“”]{0,8}(?:各|每个)")
 _PER_UNIT_BASE = re.compile(r"每$")
 # A money rate per item the speaker sets (每村奖励工作经费2万元, 每亩25元, 每户补助1500元): a requirement like a bound.
-_PER_ITEM_RATE = re.compile(r"每(?:个|一)?(?:村|户|人|亩|吨|家|所|名|座|处|台|辆|头)[^，。；、]{0,10}$")
+_PER_ITEM_RATE = re.compile(r"每(?:个|一)?(?:村|户|人|亩|吨|家|所|名|座|处|台|辆|头|条|平方米|立方米|公里|斤|公斤)[^，。；、]{0,10}$")
 # A level that a counted group passes: 力争有3个村突破50万元 (the count is the quota, the level a threshold).
 _THRESHOLD_OF_COUNT = re.compile(
     r"(?<![同每])(?:\d+|[一二三四五六七八九十两]{1,3})[个家所户名座项](?:(?![要将月])[\u4e00-\u9fff]){1,10}(?:突破|超过|达到)$"

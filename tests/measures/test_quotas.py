@@ -328,6 +328,9 @@ def test_negative(text: str) -> None:
         ("各村要在腊月二十五前把慰问金发到户。", ["腊月二十五前"]),  # a lunar date
         ("值班人员每天下午五点前报告火情，各村每个月十号以前报送台账。", ["每天下午五点前", "每个月十号以前"]),
         ("制种农户每亩补贴要按去年的200元提高到260元。", ["提高到260元"]),  # the old level
+        ("中欧班列今年要开行不少于240列，力争实现每周稳定开行5列。", ["不少于240列", "每周稳定开行5列"]),  # trains
+        ("活动经费要按工资总额的XX%列入预算。", ["XX%"]),  # 列入 is a verb
+        ("自愿有偿退出的，镇里按每平方米八十元给予奖励。", ["每平方米八十元"]),  # a rate per square metre
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
