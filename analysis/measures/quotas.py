@@ -272,6 +272,8 @@ _PLAN_COUNT_BEFORE = re.compile(
 )
 _NEGATIVE_CONDITION_AFTER = re.compile(r"(?:仍|还)?(?:未|没有|尚未)[\u4e00-\u9fff“”]{0,12}的")
 _PERIOD_JUST_BEFORE = re.compile(r"每(?:天|日|周|月|年|季度|半月|半年)$")
+_NAMED_LIST_BEFORE = re.compile(r"(?:^|[，,；要在对])(?:[\u4e00-\u9fffX]{2,10}、)+[\u4e00-\u9fffX]{2,10}\s?$")
+_NAMED_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,6}?(?:片区|村|社区|小区|项目|试点|乡镇|镇|卫生院|基地|园区|城中村|街道)")
 _UNIT_RANGE_SEP = re.compile("(?:至|到|－|-|—|–|~|～)")
 # A clause that opens on the time ahead with a modal word, whatever its sentence (…，今年要再腾退2000亩以上).
 _CLAUSE_AHEAD = re.compile(r"(?:今年|明年|下半年|下一步|下一阶段)[^，。；]{0,6}(?:要|将|力争|确保|计划)")
@@ -427,7 +429,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             continue  # 每周三轮流接访: a weekday, not a count of rounds
         if _TO_LEVEL_AFTER.match(after) and _OLD_LEVEL.search(tail):
             continue
-        if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(tail)) or (_COMPARISON.search(tail) and not post):
+        if (unit == "个百分点" and not _PERCENT_POINT_TARGET.search(tail)) or (
+            _COMPARISON.search(tail) and not post and "再" not in tail[-4:]  # 比上年再降低0.5个百分点: a further cut, a target
+        ):
             continue
         if _THIS_YEAR_COMPARISON.search(tail) and _DIGIT_OR_PERCENT.search(
             text, max(sentence_of(start)[0], _clause_start(reversed_text, max(0, clause_start - 1))), clause_start
@@ -557,7 +561,10 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         # 分两批组织, 分3年发放, 分5期: the schedule of a measure (GUIDELINE_SPEECHES), set like a rate
         rate = rate or (unit in _INSTALMENT_UNITS and before.endswith("分") and not post)
         # A spoken figure (一千二百亩, 三千亩) in a clause that says what is to be done: read like digits.
-        spoken = chinese and unit and len(n1) > 1 and _SPOKEN_SCALE.search(n1) is not None and _FUTURE_MODAL.search(
+        # A count after a list of named places or projects (XX、XX两个片区的管网延伸工程): the size of the task.
+        named = unit in ("个", "家", "所", "座", "处") and _NAMED_LIST_BEFORE.search(tail) is not None \
+            and _NAMED_NOUN_AFTER.match(text, end) is not None
+        spoken = named or chinese and unit and len(n1) > 1 and _SPOKEN_SCALE.search(n1) is not None and _FUTURE_MODAL.search(
             text, sentence_of(start)[0], start) is not None and label_of(start) == PLAN
         signal = bool(comparator or level is not None or period or rate or spoken)
         if not signal and (chinese or unit in _COUNT_UNITS or not unit):

@@ -331,6 +331,9 @@ def test_negative(text: str) -> None:
         ("中欧班列今年要开行不少于240列，力争实现每周稳定开行5列。", ["不少于240列", "每周稳定开行5列"]),  # trains
         ("活动经费要按工资总额的XX%列入预算。", ["XX%"]),  # 列入 is a verb
         ("自愿有偿退出的，镇里按每平方米八十元给予奖励。", ["每平方米八十元"]),  # a rate per square metre
+        ("县住建局要抓紧推进城东、城西两个片区的管网改造。", ["两个"]),  # a named list: the size of the task
+        ("中央政府将继续支持香港、澳门两个特别行政区政府依法施政。", []),
+        ("产后储存环节损失率要比上年再降低0.5个百分点。", ["降低0.5个百分点"]),  # a further cut
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
