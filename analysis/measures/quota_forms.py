@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from analysis.text.first_chars import compile_fast
+
 __all__ = ["QuotaForm", "quota_forms_find"]
 
 
@@ -41,7 +43,7 @@ class QuotaForm(NamedTuple):
 _CLASS_VALUE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8}
 _MAGNITUDE = re.compile(r"(?:达到|保持|继续保持|稳定在|迈上|跨上|突破)(万亿|千亿|百亿|十亿|亿)级(?![\u4e00-\u9fff]{0,6}(?:产业|企业|集群|园区|项目|基地))")
 _TWO_DIGITS = re.compile(r"(?:保持|实现)?两位数(?:以上)?(?:的)?增长")
-_FREQUENCY = re.compile(
+_FREQUENCY = compile_fast(
     r"(?<![一二三四五六七八九十\d])(半月|一月|一季度?|一周|一年|半年|全年|年终|一日|一天|[两三四五七十](?:天|日|年))一(?![度个样变天日贯])(?=[\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}"
     # 每天一汇总, 每月一调度 (not 每月一题, 每天一节体育课: names of programmes)
     r"|(每天|每日|每月)一(?:调度|通报|汇总|巡查|研判|督查|报告|排名|考核|分析|检查|会商|督导|讲评|观摩|对账)"

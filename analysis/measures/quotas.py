@@ -272,6 +272,7 @@ _PLAN_COUNT_BEFORE = re.compile(
 )
 _NEGATIVE_CONDITION_AFTER = re.compile(r"(?:仍|还)?(?:未|没有|尚未)[\u4e00-\u9fff“”]{0,12}的")
 _PERIOD_JUST_BEFORE = re.compile(r"每(?:天|日|周|月|年|季度|半月|半年)$")
+_RESTATED_REACH = 5000  # how far back a restated count is looked for (bounded work per number)
 _NAMED_LIST_BEFORE = re.compile(r"(?:^|[，,；要在对])(?:[\u4e00-\u9fffX]{2,10}、)+[\u4e00-\u9fffX]{2,10}\s?$")
 _NAMED_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,6}?(?:片区|村|社区|小区|项目|试点|乡镇|镇|卫生院|基地|园区|城中村|街道)")
 _UNIT_RANGE_SEP = re.compile("(?:至|到|－|-|—|–|~|～)")
@@ -490,7 +491,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
         ):
             continue  # 隐患点涉及群众136户: the people a stock involves (not 改造老旧小区28个、涉及居民3460户, the task's size)
         if unit in _COUNTED_UNITS and tail.endswith("对") and text.find(
-            match.group() + ("" if value >= 10 else text[end:end + 1]), 0, start  # a small count must repeat with its noun
+            match.group() + ("" if value >= 10 else text[end:end + 1]),  # a small count must repeat with its noun
+            max(0, start - _RESTATED_REACH), start,
         ) >= 0:
             continue  # 对318台老旧电梯 when 318台 was given before: the set a measure applies to, restated
         if unit in _COUNTED_UNITS and _GROUP_BEFORE.search(before):
