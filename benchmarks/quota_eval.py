@@ -117,6 +117,8 @@ class Relocator:
         """Cleaned position of a raw border (a range start or end)."""
         if raw_pos >= len(self.raw):
             return len(self.cleaned)
+        if raw_pos <= 0:
+            return 0  # (the text's own start: its first characters may be debris that cleaning removed and that recurs later)
         after = _SPACE.sub("", self.raw[raw_pos:raw_pos + 60])[:12]
         before = _SPACE.sub("", self.raw[max(0, raw_pos - 60):raw_pos])[-12:]
         found = self.span(raw_pos, after, before) if after else None

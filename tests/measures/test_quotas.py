@@ -521,3 +521,15 @@ def test_speech_batches_cover_every_fixture_once(quota_eval) -> None:
     files = set(quota_eval.load_files(folder))
     assert sorted(p for paths in batches.values() for p in paths) == sorted(files)
     assert list(batches)[:2] == ["batch 1", "batch 2 (a, b)"] and len(batches["batch 1"]) == 12
+
+
+@pytest.mark.parametrize(
+    "raw, cleaned, raw_pos, expected",
+    [
+        ("XX市人民政府公报 2024年第3期\n正文开始。\nXX市人民政府公报 2024年第3期\n正文续。",
+         "正文开始。\nXX市人民政府公报 2024年第3期\n正文续。", 0, 0),  # the text's start, whatever debris recurs later
+        ("页眉\n正文。", "正文。", 7, 3),  # past the end: the cleaned end
+    ],
+)
+def test_relocated_range_borders(quota_eval, raw: str, cleaned: str, raw_pos: int, expected: int) -> None:
+    assert quota_eval.Relocator(raw, cleaned).point(raw_pos) == expected
