@@ -216,6 +216,8 @@ def _value_of(match: re.Match[str]) -> tuple[float, float, str, bool] | None:
         return None
     if unit in ("个工作日", "个批次"):
         unit = unit[1:]
+    elif unit == "块钱":
+        unit = "元"  # 十万块钱, spoken
     return low, high, unit, False
 
 

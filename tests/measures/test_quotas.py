@@ -334,6 +334,9 @@ def test_negative(text: str) -> None:
         ("县住建局要抓紧推进城东、城西两个片区的管网改造。", ["两个"]),  # a named list: the size of the task
         ("中央政府将继续支持香港、澳门两个特别行政区政府依法施政。", []),
         ("产后储存环节损失率要比上年再降低0.5个百分点。", ["降低0.5个百分点"]),  # a further cut
+        # batch 12 dev
+        ("社会投资简易低风险项目从立项到取得施工许可证不超过15个工作日。", ["不超过15个工作日"]),  # 取得 a permit is no past cue
+        ("留茬高度不超过十五公分，群众举报火点的，经核实每次奖励两百块钱。", ["不超过十五公分", "两百块钱"]),  # spoken units
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
