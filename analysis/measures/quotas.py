@@ -294,7 +294,7 @@ _SCORE_BEFORE = re.compile(r"(?:扣|扣除|扣减|占|加|计|积|考核分|分�
 _SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
 _INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
 # A task or target named before a colon: what the colon introduces is the task.
-_TASK_COLON = re.compile(r"(?![^：:]*(?:去年|上年|过去|一年来))[^。：:]{0,20}(?:任务|目标)[^。：:]{0,16}[：:]")
+_TASK_COLON = re.compile(r"(?![^：:]*(?:去年|上年|过去|一年来))[^。：:]{0,20}(?:任务|目标|标准|办法)[^。：:]{0,16}[：:]")
 
 
 def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end: int) -> str:
