@@ -617,6 +617,8 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             label_of(match.start()) == REVIEW and not (past_cue is None and _MODAL_BEFORE_DEADLINE.search(text, clause_start, match.start()))
         ):
             continue  # (已发行债券资金支出进度年底前要达到90%以上: 要 after 已 governs)
+        if text.startswith("后", match.end()):
+            continue  # 六月十号前后开镜, 固定在每月10日前后: around a day, no time limit
         if _STILL_AFTER_DEADLINE.match(text, match.end(), match.end() + 2):
             continue  # 年底前还有一批民生政策需要兑现: what is left, not a task
         if _DATE_OF_A_GROUP.match(text, match.end(), clause_end) or _DEADLINE_CONDITION.match(text, match.end(), clause_end) or (

@@ -337,6 +337,10 @@ def test_negative(text: str) -> None:
         # batch 12 dev
         ("社会投资简易低风险项目从立项到取得施工许可证不超过15个工作日。", ["不超过15个工作日"]),  # 取得 a permit is no past cue
         ("留茬高度不超过十五公分，群众举报火点的，经核实每次奖励两百块钱。", ["不超过十五公分", "两百块钱"]),  # spoken units
+        ("主题党日活动要固定在每月10日前后。", []),  # around a day, no time limit
+        ("2023年，全县共完成经济责任审计项目23个，审计领导干部31人。", []),  # a total completed
+        ("对辖区内3家养老机构，要每季度开展一次检查。", ["每季度开展一次"]),  # the places in the area
+        ("推动全市1000亩以上的7个产业园区提质扩容。", []),  # a threshold naming the parks
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
