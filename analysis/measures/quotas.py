@@ -290,6 +290,10 @@ _BASE_YEAR_BEFORE = re.compile(r"(?<![到至为])(?:\d{4}|[一二三四五六七
 _AGE_CHANGE_BEFORE = re.compile(r"(?:下降|降低|提高|增加|延长|缩短|达到|不超过|不低于|不高于|控制在)$")
 # A reward or fine for those who meet a condition (排名前三的村奖励两万元, 对评上的农户镇里每户奖励价值200元).
 _REWARD_BEFORE = re.compile(r"的[^，。；]{1,6}(?:奖励|奖补|罚款|罚)(?:[^，。；\d]{0,6})$")
+_PER_ITEM_STANDARD = re.compile(
+    r"每(?:个|一)?(?:村|户|人|处|名|家|所|支|组|队|乡镇|卡点|点|网格|服务点|窗口|学校|项目)[^，。；\d]{0,8}"
+    r"(?:(?:要|都要|须|必须|至少)[^，。；\d]{0,3}(?:有|落实|明确|确定|配备|配|设|设立|安排|建)|落实|明确|确定|配备|由)$"
+)
 _SCORE_BEFORE = re.compile(r"(?:扣|扣除|扣减|占|加|计|积|考核分|分值)$")
 _SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
 _INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
@@ -558,6 +562,9 @@ def _find_mentions(text: str, sentences: "list[Sentence]") -> list[_Mention]:
             span_start = clause_start + period_match.start()
         # does it carry a signal that it is a requirement?
         rate = (unit.endswith("元") and (_PER_ITEM_RATE.search(tail) is not None or _REWARD_BEFORE.search(tail) is not None)) or (
+            # 每个村都要有一个机收服务点, 每处都要落实一名监测员: a standard per item
+            unit in _COUNTED_UNITS and _PER_ITEM_STANDARD.search(tail) is not None
+        ) or (
             unit == "分" and _SCORE_BEFORE.search(tail) is not None  # 扣村里考核分10分, 作风这一项占二十分: a score the speaker sets
         ) or (
             unit == "%" and _SUBSIDY_AFTER.match(after) is not None  # 按销售价格的15%给予补贴, 再额外给予5%的补贴

@@ -341,6 +341,7 @@ def test_negative(text: str) -> None:
         ("2023年，全县共完成经济责任审计项目23个，审计领导干部31人。", []),  # a total completed
         ("对辖区内3家养老机构，要每季度开展一次检查。", ["每季度开展一次"]),  # the places in the area
         ("推动全市1000亩以上的7个产业园区提质扩容。", []),  # a threshold naming the parks
+        ("十一处地质灾害隐患点，每处都要落实一名监测员。", ["一名"]),  # a standard per item
     ],
 )
 def test_mentions_in_speech_sentences(text: str, spans: list[str]) -> None:
