@@ -420,7 +420,7 @@ def test_county_deadline_and_nothing_else(county) -> None:
 # -- the evaluation set on the shared corpus ---------------------------------
 # Figures measured with benchmarks/quota_eval.py on the test split; the test
 # fails when the extractor falls more than MARGIN below them.
-MEASURED_TEST = {"precision": 0.983, "recall": 1.0}
+MEASURED_TEST = {"precision": 0.983, "recall": 0.983}
 MARGIN = 0.03
 
 
@@ -484,7 +484,7 @@ def test_zero_denominator_is_no_quantity(text: str) -> None:
 # Figures measured with benchmarks/quota_eval.py on each test split (labelled
 # before tuning, never tuned on); the test fails when the extractor falls more
 # than MARGIN below them.
-MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.959, "recall": 0.937}}
+MEASURED_LOCAL_TEST = {"city": {"precision": 0.981, "recall": 0.972}, "speeches": {"precision": 0.955, "recall": 0.959}}
 
 
 def _local_sets(quota_eval):
