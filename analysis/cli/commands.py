@@ -8,7 +8,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from analysis.run.executors import available_cores
 
@@ -190,29 +190,17 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
 
 
 def _cmd_quotas(args: argparse.Namespace) -> int:
-    import pandas as pd
-
     from analysis.run import tools_for
     from analysis.measures.quotas import QUOTA_COLUMNS, quotas_extract
 
     lexicon, _ = tools_for(_options(args))
     documents = _read_documents(args.files)
     frames = [quotas_extract(doc.text, doc_id=doc.doc_id, lexicon=lexicon) for doc in documents]
-    frames = [f for f in frames if not f.empty]
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=QUOTA_COLUMNS)
-    if args.format == "jsonl":
-        for record in json.loads(table.to_json(orient="records", force_ascii=False)):
-            print(json.dumps(record, ensure_ascii=False))
-    else:
-        from analysis.run.excel_safe import excel_safe_frame
-
-        sys.stdout.write(excel_safe_frame(table).to_csv(index=False, lineterminator="\n"))
+    _table_print(frames, columns=QUOTA_COLUMNS, fmt=args.format, excel_safe=True)
     return 0
 
 
 def _cmd_targets(args: argparse.Namespace) -> int:
-    import pandas as pd
-
     from analysis.measures.indicators import indicators_cached
     from analysis.measures.targets import TARGET_COLUMNS, targets_extract
 
@@ -222,14 +210,25 @@ def _cmd_targets(args: argparse.Namespace) -> int:
         targets_extract(doc.text, doc_id=doc.doc_id, date=doc.metadata.date.iso(), year=doc.metadata.date.year, indicators=indicators)
         for doc in documents
     ]
+    _table_print(frames, columns=TARGET_COLUMNS, fmt=args.format, excel_safe=False)
+    return 0
+
+
+def _table_print(frames: Sequence[Any], *, columns: list[str], fmt: str, excel_safe: bool) -> None:
+    """Print the rows of per-document tables as CSV or as JSON lines (the header alone when there are none)."""
+    import pandas as pd
+
     frames = [f for f in frames if not f.empty]
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TARGET_COLUMNS)
-    if args.format == "jsonl":
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    if fmt == "jsonl":
         for record in json.loads(table.to_json(orient="records", force_ascii=False)):
             print(json.dumps(record, ensure_ascii=False))
-    else:
-        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
-    return 0
+        return
+    if excel_safe:
+        from analysis.run.excel_safe import excel_safe_frame
+
+        table = excel_safe_frame(table)
+    sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
 
 
 def _cmd_lexicon(args: argparse.Namespace) -> int:

@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.measures.quota_vocabulary import _ALREADY, _CUMULATIVE
+from analysis.measures.quota_vocabulary import _ALREADY, _CUMULATIVE, _TASK_COLON
 from analysis.text.first_chars import compile_fast
 from analysis.text.outline import find_headings, outline_sentences
 
@@ -130,16 +130,19 @@ _STRONG_FUTURE_WORDS = compile_fast(
 _LOOKS_AHEAD = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|上旬|下旬|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?(?:之前|以前|前)"
     r"|年底前|^[^，。；]{0,8}今年[，,]?[^，。；]{0,12}安排"
-    # A task or target handed down, then listed after a colon (今年的任务，县里已经下达给我们了：新改户厕800户).
-    r"|^(?![^：:]*(?:去年|上年|过去|一年来))[^。：:]{0,20}(?:任务|目标|标准|办法)[^。：:]{0,16}[：:]"
 )
 
 
 def _looks_ahead(sentence: str) -> bool:
-    """Whether a sentence has a future cue: a word, or (only looked for where 前 or 今年 is there) a deadline or an allocation."""
+    """Whether a sentence has a future cue: a word, or (only looked for where 前, 今年 or a colon is there) a deadline,
+    an allocation, or a task or target handed down and listed after a colon (今年的任务，县里已经下达给我们了：新改户厕800户)."""
     if _STRONG_FUTURE_WORDS.search(sentence):
         return True
-    return ("前" in sentence or "今年" in sentence or "：" in sentence or ":" in sentence) and _LOOKS_AHEAD.search(sentence) is not None
+    if not ("前" in sentence or "今年" in sentence or "：" in sentence or ":" in sentence):
+        return False
+    return _LOOKS_AHEAD.search(sentence) is not None or _TASK_COLON.match(sentence) is not None
+
+
 _PARAGRAPH_PAST = re.compile(r"^(?:去年|过去(?:的)?一年|过去五年|一年来|今年以来|上半年|前三季度|\d{4}年以来|[^，。]{0,6}以来，)")
 
 

@@ -50,8 +50,16 @@ _FREQUENCY = compile_fast(
 )
 # A frequency written with 一次 after a verb: 每个项目一周报一次进度, 一月开展一次.
 _FREQUENCY_ONCE = re.compile(r"(?<![一二三四五六七八九十\d每])(一周|一个月|一月|一季度|半年|一年)[\u4e00-\u9fff]{1,3}?一次")
+# The period each frequency names; a count of days or years (三日, 十年) is 每 + itself.
 _FREQUENCY_PERIOD = {"年终": "每年", "每天": "每天", "每日": "每日", "每周": "每周", "每月": "每月",
-                     "两日": "每两日", "三日": "每三日", "五日": "每五日", "两年": "每两年", "三年": "每三年", "五年": "每五年", "两天": "每两天", "三天": "每三天", "四天": "每四天", "五天": "每五天", "七天": "每七天", "十天": "每十天", "一月": "每月", "一季": "每季度", "一季度": "每季度", "一周": "每周", "一年": "每年", "全年": "每年", "半月": "每半月", "半年": "半年", "一日": "每日", "一天": "每天", "一个月": "每月"}
+                     "一月": "每月", "一季": "每季度", "一季度": "每季度", "一周": "每周", "一年": "每年", "全年": "每年",
+                     "半月": "每半月", "半年": "半年", "一日": "每日", "一天": "每天", "一个月": "每月"}
+
+
+def _frequency_period(key: str) -> str:
+    return _FREQUENCY_PERIOD.get(key) or "每" + key
+
+
 _RATIO = re.compile(
     r"(达到|保持在|提高到|提升到|控制在|为|不低于|不高于|不超过|不少于|高于|低于)(\d+(?:\.\d+)?)[∶:](\d+(?:\.\d+)?)(?![\d.:∶])(以内|以下|以上)?"
 )
@@ -88,10 +96,10 @@ def quota_forms_find(text: str) -> list[QuotaForm]:
         for m in _TWO_DIGITS.finditer(text):
             found.append(QuotaForm(m.start(), m.end(), 10.0, "%", "ge", ""))
     for m in _FREQUENCY.finditer(text):
-        found.append(QuotaForm(m.start(), m.end(), 1.0, "", "eq", _FREQUENCY_PERIOD[m.group(1) or m.group(2)]))
+        found.append(QuotaForm(m.start(), m.end(), 1.0, "", "eq", _frequency_period(m.group(1) or m.group(2))))
     if "一次" in text:
         for m in _FREQUENCY_ONCE.finditer(text):
-            found.append(QuotaForm(m.start(), m.end(), 1.0, "次", "eq", _FREQUENCY_PERIOD[m.group(1)]))
+            found.append(QuotaForm(m.start(), m.end(), 1.0, "次", "eq", _frequency_period(m.group(1))))
     if "比" in text:
         for m in _RATIO.finditer(text):
             if "比" in text[max(0, m.start() - 30):m.start()] and float(m.group(3)) > 0 and not text.startswith("时", m.end()):

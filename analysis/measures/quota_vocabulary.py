@@ -134,7 +134,6 @@ _DATE_AFTER = re.compile(r"(?:[年月日号时]|周年|届|季度|世纪|版|大
 _DIGIT_OR_PERCENT = re.compile(r"[\d%]|[十百千万]亿|百万|千万")
 # ...unless the numbers form a list the bound governs (至少联系2个村、10户科技示范户).
 _BOUND_LIST = re.compile(r"(?:[^\d，。；]*\d[\d.]*[^\d、和，。；]{0,8}[、和])+[^\d，。；]*")
-_TO_LEVEL = re.compile(r"[到至为]")
 _MORE = re.compile("[多余]")
 _SCALE_WORD = re.compile("[万亿]")
 
@@ -322,3 +321,46 @@ _RANGE_SECOND = re.compile(r"\d[\u4e00-\u9fff%]{0,3}(?:至|到|—|－|-|~|～)$
 _TARGET_LEVEL = re.compile(_SETS_A_LEVEL)
 _ONE_EVENT_VERB = re.compile(r"(?:开展|组织|举办|召开)$")
 _COUNT_OF_TIMES = re.compile(r"^[^，。；\d]{0,6}(?:\d+|[一二三四五六七八九十两])次")
+
+
+# -- checks added with speech batches 8 to 12 (issue #13) -------------------------
+_WEEKDAY_AFTER = re.compile(r"轮流|上午|下午|晚上|全天")
+# Those who fall short of a level (参保率达不到90%的乡镇), in a condition on a group.
+_NOT_REACHED = r"达不到|未达到|没有达到|没达到"
+_NOT_REACHED_BEFORE = re.compile(r"(?:" + _NOT_REACHED + r"|不足|(?<!不)低于)$")
+_SPOKEN_SCALE = re.compile("[百千万亿]")
+_INVOLVES_BEFORE = re.compile(r"涉及[^，。；\d]{0,8}(?:\d+[户个人名家])?$")
+_PLAN_COUNT_BEFORE = re.compile(
+    r"(?:改造|启动|实施|新建|建设|征收|搬迁|安置|完成)[^，。；、]{0,12}\d[\d.万]*(?:个|户|套|栋|处|宗|项|亩|平方米)[，、,]涉及[^，。；\d]{0,8}$"
+)
+_NEGATIVE_CONDITION_AFTER = re.compile(r"(?:仍|还)?(?:未|没有|尚未)[\u4e00-\u9fff“”]{0,12}的")
+_PERIOD_JUST_BEFORE = re.compile(r"每(?:天|日|周|月|年|季度|半月|半年)$")
+_RESTATED_REACH = 5000  # how far back a restated count is looked for (bounded work per number)
+_NAMED_LIST_BEFORE = re.compile(r"(?:^|[，,；要在对])(?:[\u4e00-\u9fffX]{2,10}、)+[\u4e00-\u9fffX]{2,10}\s?$")
+_NAMED_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,6}?(?:片区|村|社区|小区|项目|试点|乡镇|镇|卫生院|基地|园区|城中村|街道)")
+_UNIT_RANGE_SEP = re.compile(_RANGE_SEP)
+# A clause that opens on the time ahead with a modal word, whatever its sentence (…，今年要再腾退2000亩以上).
+_CLAUSE_AHEAD = re.compile(r"(?:今年|明年|下半年|下一步|下一阶段)[^，。；]{0,6}(?:要|将|力争|确保|计划)")
+# A deadline inside the clause looks ahead (6月30日前开工率达到60%以上).
+_DEADLINE_IN_CLAUSE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|下旬|上旬|\d{1,2}[日号])?(?:之)?前|年底前")
+# The old level of a change (由5分提高到8分, 由85个减为26个): the verb that moves it comes straight after.
+_TO_LEVEL_AFTER = re.compile(
+    r"[^，。；\d]{0,3}?(?:提高|提升|增加|增长|降低|下降|减少|调整|压减|压缩|扩大|缩减|缩短|延长|上调|下调|调增|调减|增|降|减)?(?:到|至|为)"
+)
+_BASE_YEAR_BEFORE = re.compile(r"(?<![到至为])(?:\d{4}|[一二三四五六七八九〇○零]{4})年的$")
+_AGE_CHANGE_BEFORE = re.compile(r"(?:下降|降低|提高|增加|延长|缩短|达到|不超过|不低于|不高于|控制在)$")
+# A reward or fine for those who meet a condition (排名前三的村奖励两万元, 对评上的农户镇里每户奖励价值200元).
+_REWARD_BEFORE = re.compile(r"的[^，。；]{1,6}(?:奖励|奖补|罚款|罚)(?:[^，。；\d]{0,6})$")
+_PER_ITEM_STANDARD = re.compile(
+    r"每(?:个|一)?(?:村|户|人|处|名|家|所|支|组|队|乡镇|卡点|点|网格|服务点|窗口|学校|项目)[^，。；\d]{0,8}"
+    r"(?:(?:要|都要|须|必须|至少)[^，。；\d]{0,3}(?:有|落实|明确|确定|配备|配|设|设立|安排|建)|落实|明确|确定|配备|由)$"
+)
+_SCORE_BEFORE = re.compile(r"(?:扣|扣除|扣减|占|加|计|积|考核分|分值)$")
+_SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
+_INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
+# A task or target named before a colon: what the colon introduces is the task.
+_TASK_COLON = re.compile(r"(?![^：:]*(?:去年|上年|过去|一年来))[^。：:]{0,20}(?:任务|目标|标准|办法)[^。：:]{0,16}[：:]")
+# A deadline inside a condition on a group (12月20日前参保率达不到90%的乡镇, 由县医保局约谈).
+_DEADLINE_CONDITION = re.compile(r"[^，。；]{0,12}(?:" + _NOT_REACHED + r"|未完成|没有完成|没完成)[^，。；]{0,12}的")
+# A modal word just before a deadline (各县区要在9月20日前…) makes it a task even in a sentence that reports progress.
+_MODAL_BEFORE_DEADLINE = re.compile(r"(?:要|必须|务必|确保|力争)(?:在|于)?$")

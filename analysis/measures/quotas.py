@@ -31,9 +31,14 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 import pandas as pd
 
 from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is public here too)
+    _AGE_CHANGE_BEFORE,
+    _ALREADY_RE,
+    _AREA_UNITS,
+    _BASE_YEAR_BEFORE,
     _BOUND_LIST,
     _CAPACITY_BEFORE,
     _CAPACITY_NAME,
+    _CLAUSE_AHEAD,
     _CLAUSE_SPLIT,
     _CN_RE,
     _COMPARISON,
@@ -45,8 +50,10 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _DATE_AFTER,
     _DATE_OF_A_GROUP,
     _DEADLINE,
+    _DEADLINE_CONDITION,
     _DEADLINE_END,
     _DEADLINE_FIELD,
+    _DEADLINE_IN_CLAUSE,
     _DEADLINE_LOOKAHEAD,
     _DEADLINE_REACH,
     _DEADLINE_SUFFIX,
@@ -58,48 +65,58 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _FUTURE_MODAL,
     _GROUP_BEFORE,
     _GROUP_CONDITION,
+    _INSTALMENT_UNITS,
+    _INVOLVES_BEFORE,
     _JOINED_NUMBER_MARKS,
     _LEVEL_VERBS,
+    _MODAL_BEFORE_DEADLINE,
     _MORE,
+    _NAMED_LIST_BEFORE,
+    _NAMED_NOUN_AFTER,
     _NAME_AFTER,
     _NAME_BEFORE,
+    _NEGATIVE_CONDITION_AFTER,
     _NOT_A_COUNT,
+    _NOT_REACHED_BEFORE,
     _OLD_LEVEL,
     _ONE_EVENT_BEFORE,
     _ONE_EVENT_VERB,
-    parse_number,
     _PAST_CLAUSE,
     _PAST_CLAUSE_STRONG,
     _PAST_CLAUSE_STRONG_IN_PLAN,
     _PAST_SENTENCE,
-    _ALREADY_RE,
     _PERCENT_POINT_TARGET,
+    _PERIOD_JUST_BEFORE,
     _PERIOD_N,
     _PERIOD_NAME,
     _PERIOD_RE,
-    _PER_UNIT_BASE,
     _PER_ITEM_RATE,
+    _PER_ITEM_STANDARD,
+    _PER_UNIT_BASE,
     _PHYSICAL_UNITS,
     _PLACEHOLDER_RE,
     _PLACE_AFTER,
-    _AREA_UNITS,
-    _RANGE_SECOND,
+    _PLAN_COUNT_BEFORE,
     _PLAN_LEVEL,
     _POST_BOUND,
     _POST_COMPARATOR,
-    pre_bound_near,
     _PRE_BOUND_RE,
     _PRE_COMPARATOR,
     _PROJECT_SIZE,
     _QUANTITY,
+    _RANGE_SECOND,
     _RANK_BEFORE,
     _REFERENTIAL_BEFORE,
+    _RESTATED_REACH,
+    _REWARD_BEFORE,
     _RHETORIC,
     _SCALE_WORD,
+    _SCORE_BEFORE,
     _SET_OF_MEASURE_AFTER,
     _SET_PHRASE_AFTER,
     _SIZE_CLASS,
     _SIZE_UNITS,
+    _SPOKEN_SCALE,
     _STILL_AFTER_DEADLINE,
     _STILL_BEFORE,
     _SUBJECT_AT,
@@ -109,7 +126,9 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _SUBJECT_NUMBER,
     _SUBJECT_TAIL,
     _SUBJECT_TRAIL,
+    _SUBSIDY_AFTER,
     _TARGET_LEVEL,
+    _TASK_COLON,
     _THIS_YEAR_COMPARISON,
     _THRESHOLD_AFTER,
     _THRESHOLD_NOUN_AFTER,
@@ -117,8 +136,12 @@ from analysis.measures.quota_vocabulary import (  # noqa: F401  (parse_number is
     _TIME_LEFT_BEFORE,
     _TIME_UNITS,
     _TOPIC_CONDITION,
-    _TO_LEVEL,
+    _TO_LEVEL_AFTER,
+    _UNIT_RANGE_SEP,
+    _WEEKDAY_AFTER,
     _WITHIN,
+    parse_number,
+    pre_bound_near,
 )
 from analysis.measures.quota_forms import quota_forms_find
 from analysis.measures.plan_review import PLAN, REVIEW, sentences_plan_or_review
@@ -246,7 +269,7 @@ def _is_future(
             return False
     if label == PLAN or _FUTURE.search(clause_text) or _DEADLINE_IN_CLAUSE.search(clause_text):
         return True
-    already = [m.start() for m in _ALREADY_RE.finditer(sentence_text)]
+    already = [m.start() for m in _ALREADY_RE.finditer(sentence_text)] if "已" in sentence_text else []
     if _PAST_SENTENCE.search(sentence_text) or already:
         # 去年…为88.5%，今年要提高到90%以上，农膜回收率稳定在85%以上: the cue nearest before the clause governs
         upto = clause[0] - sentence[0]
@@ -263,42 +286,6 @@ def _is_future(
     # An undecided sentence: a bare level (增长8.5%) with no bound, period or future cue
     # anywhere in the sentence reads as a statistic in a speech without headings.
     return bounded or bool(_FUTURE.search(sentence_text))
-
-
-_WEEKDAY_AFTER = re.compile(r"轮流|上午|下午|晚上|全天")
-_NOT_REACHED_BEFORE = re.compile(r"(?:达不到|未达到|没有达到|没达到|不足|(?<!不)低于)$")
-_SPOKEN_SCALE = re.compile("[百千万亿]")
-_INVOLVES_BEFORE = re.compile(r"涉及[^，。；\d]{0,8}(?:\d+[户个人名家])?$")
-_PLAN_COUNT_BEFORE = re.compile(
-    r"(?:改造|启动|实施|新建|建设|征收|搬迁|安置|完成)[^，。；、]{0,12}\d[\d.万]*(?:个|户|套|栋|处|宗|项|亩|平方米)[，、,]涉及[^，。；\d]{0,8}$"
-)
-_NEGATIVE_CONDITION_AFTER = re.compile(r"(?:仍|还)?(?:未|没有|尚未)[\u4e00-\u9fff“”]{0,12}的")
-_PERIOD_JUST_BEFORE = re.compile(r"每(?:天|日|周|月|年|季度|半月|半年)$")
-_RESTATED_REACH = 5000  # how far back a restated count is looked for (bounded work per number)
-_NAMED_LIST_BEFORE = re.compile(r"(?:^|[，,；要在对])(?:[\u4e00-\u9fffX]{2,10}、)+[\u4e00-\u9fffX]{2,10}\s?$")
-_NAMED_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,6}?(?:片区|村|社区|小区|项目|试点|乡镇|镇|卫生院|基地|园区|城中村|街道)")
-_UNIT_RANGE_SEP = re.compile("(?:至|到|－|-|—|–|~|～)")
-# A clause that opens on the time ahead with a modal word, whatever its sentence (…，今年要再腾退2000亩以上).
-_CLAUSE_AHEAD = re.compile(r"(?:今年|明年|下半年|下一步|下一阶段)[^，。；]{0,6}(?:要|将|力争|确保|计划)")
-# A deadline inside the clause looks ahead (6月30日前开工率达到60%以上).
-_DEADLINE_IN_CLAUSE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|中旬|下旬|上旬|\d{1,2}[日号])?(?:之)?前|年底前")
-# The old level of a change (由5分提高到8分, 由85个减为26个): the verb that moves it comes straight after.
-_TO_LEVEL_AFTER = re.compile(
-    r"[^，。；\d]{0,3}?(?:提高|提升|增加|增长|降低|下降|减少|调整|压减|压缩|扩大|缩减|缩短|延长|上调|下调|调增|调减|增|降|减)?(?:到|至|为)"
-)
-_BASE_YEAR_BEFORE = re.compile(r"(?<![到至为])(?:\d{4}|[一二三四五六七八九〇○零]{4})年的$")
-_AGE_CHANGE_BEFORE = re.compile(r"(?:下降|降低|提高|增加|延长|缩短|达到|不超过|不低于|不高于|控制在)$")
-# A reward or fine for those who meet a condition (排名前三的村奖励两万元, 对评上的农户镇里每户奖励价值200元).
-_REWARD_BEFORE = re.compile(r"的[^，。；]{1,6}(?:奖励|奖补|罚款|罚)(?:[^，。；\d]{0,6})$")
-_PER_ITEM_STANDARD = re.compile(
-    r"每(?:个|一)?(?:村|户|人|处|名|家|所|支|组|队|乡镇|卡点|点|网格|服务点|窗口|学校|项目)[^，。；\d]{0,8}"
-    r"(?:(?:要|都要|须|必须|至少)[^，。；\d]{0,3}(?:有|落实|明确|确定|配备|配|设|设立|安排|建)|落实|明确|确定|配备|由)$"
-)
-_SCORE_BEFORE = re.compile(r"(?:扣|扣除|扣减|占|加|计|积|考核分|分值)$")
-_SUBSIDY_AFTER = re.compile(r"(?:的)?(?:给予|予以)?(?:补贴|补助|奖励|奖补|贴息|返还)")
-_INSTALMENT_UNITS = frozenset({"批", "期", "年", "轮", "次", "个阶段", "步"})
-# A task or target named before a colon: what the colon introduces is the task.
-_TASK_COLON = re.compile(r"(?![^：:]*(?:去年|上年|过去|一年来))[^。：:]{0,20}(?:任务|目标|标准|办法)[^。：:]{0,16}[：:]")
 
 
 def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end: int) -> str:
@@ -319,12 +306,6 @@ def _subject(text: str, clause_start: int, span_start: int, end: int, clause_end
         tail = _SUBJECT_TAIL.match(after)
         return tail.group() if tail else ""
     return before[-16:]
-
-
-# A deadline inside a condition on a group (12月20日前参保率达不到90%的乡镇, 由县医保局约谈).
-_DEADLINE_CONDITION = re.compile(r"[^，。；]{0,12}(?:达不到|未达到|没有达到|没达到|未完成|没有完成|没完成)[^，。；]{0,12}的")
-# A modal word just before a deadline (各县区要在9月20日前…) makes it a task even in a sentence that reports progress.
-_MODAL_BEFORE_DEADLINE = re.compile(r"(?:要|必须|务必|确保|力争)(?:在|于)?$")
 
 
 def _deadlines(text: str) -> list[re.Match[str]]:
